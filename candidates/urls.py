@@ -1,0 +1,9 @@
+from django.urls import path
+
+from candidates import views
+
+app_name = "candidates"
+
+urlpatterns = [
+    path("<slug:slug>/", views.candidate_detail, name="candidate_detail"),
+]

@@ -1,0 +1,50 @@
+"""The project's own PostgreSQL, for machines where DATABASE_URL is not set.
+
+pgserver ships PostgreSQL binaries in its wheel. The server listens only on a
+unix socket inside the data folder, so it never meets a server on port 5432,
+and it keeps running between commands (cleanup_mode=None): the first command
+of the day pays the start-up, later ones reuse it.
+"""
+
+import logging
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / ".data" / "postgres"
+DATABASE_NAME = "tally"
+USER = "postgres"
+
+
+def connection_settings():
+    """Start the embedded server if it is not running; return Django's DATABASES entry."""
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (root shells, CI) and
+    # falls back to /tmp, which is what we want anyway.
+    warnings.filterwarnings("ignore", module="platformdirs")
+    import pgserver
+
+    # pgserver logs every step at INFO; a user needs none of it.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    info = pgserver.get_server(DATA_DIR, cleanup_mode=None).get_postmaster_info()
+    host, port = str(info.socket_dir), str(info.port or 5432)
+    _ensure_database(host, port)
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": DATABASE_NAME,
+        "USER": USER,
+        "HOST": host,
+        "PORT": port,
+    }
+
+
+def _ensure_database(host, port):
+    """Create the project's database on a fresh data folder; a no-op afterwards."""
+    import psycopg
+
+    with psycopg.connect(host=host, port=port, user=USER, dbname="postgres", autocommit=True) as c:
+        found = c.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
+        ).fetchone()
+        if not found:
+            c.execute(f'CREATE DATABASE "{DATABASE_NAME}"')

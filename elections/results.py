@@ -1,0 +1,60 @@
+"""Shares, leaders and margins, derived from a release's tallies and never stored."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Row:
+    candidacy: object
+    votes: int | None
+    share: Decimal | None
+
+    @property
+    def candidate(self):
+        return self.candidacy.candidate
+
+
+@dataclass(frozen=True)
+class ReleaseResults:
+    rows: tuple
+
+    @classmethod
+    def from_tallies(cls, tallies):
+        tallies = list(tallies)
+        known = [t.votes for t in tallies if t.votes is not None]
+        # Shares come from votes when every row has them; a percent-only source
+        # stands in where it gave nothing else.
+        total = sum(known) if len(known) == len(tallies) and known else None
+        rows = []
+        for tally in tallies:
+            if total:
+                share = (Decimal(tally.votes) * 100 / total).quantize(_PLACES, ROUND_HALF_UP)
+            else:
+                share = tally.reported_share
+            rows.append(Row(tally.candidacy, tally.votes, share))
+        rows.sort(key=lambda r: (r.share is None, -(r.share or 0), -(r.votes or 0)))
+        return cls(tuple(rows))
+
+    @property
+    def total_votes(self):
+        votes = [r.votes for r in self.rows]
+        return sum(votes) if votes and None not in votes else None
+
+    @property
+    def leader(self):
+        return self.rows[0] if self.rows else None
+
+    @property
+    def margin_votes(self):
+        if len(self.rows) < 2 or None in (self.rows[0].votes, self.rows[1].votes):
+            return None
+        return self.rows[0].votes - self.rows[1].votes
+
+    @property
+    def margin_points(self):
+        if len(self.rows) < 2 or None in (self.rows[0].share, self.rows[1].share):
+            return None
+        return self.rows[0].share - self.rows[1].share

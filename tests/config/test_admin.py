@@ -1,0 +1,30 @@
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_renders(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert b"Username" in response.content
+
+
+def test_every_model_of_ours_is_registered():
+    ours = {"candidates", "elections", "archive"}
+    from django.apps import apps
+
+    models = [m for m in apps.get_models() if m._meta.app_label in ours]
+    assert models
+    assert all(admin.site.is_registered(m) for m in models)
+
+
+def test_superuser_can_open_every_list_and_add_form(client, demo):
+    User.objects.create_superuser("chief", "chief@example.com", "pw-for-tests-only")
+    client.login(username="chief", password="pw-for-tests-only")
+    for model in admin.site._registry:
+        meta = model._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/"
+        assert client.get(base).status_code == 200, base
+        assert client.get(base + "add/").status_code == 200, base

@@ -1,0 +1,53 @@
+"""Starting the project with missing or wrong settings gives one clear line."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environ.update(env)
+    environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check", DEBUG="false", ALLOWED_HOSTS="example.com")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", DEBUG="false", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "Set ALLOWED_HOSTS" in result.stderr
+
+
+def test_unreachable_database_gives_one_clear_line():
+    result = manage(
+        "migrate",
+        DEBUG="true",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/nowhere",
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "DATABASE_URL" in lines[0]
+
+
+def test_production_settings_load_with_real_values():
+    result = manage("check", DEBUG="false", SECRET_KEY="k" * 50, ALLOWED_HOSTS="tally.example")
+    assert result.returncode == 0, result.stderr

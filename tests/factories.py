@@ -1,0 +1,70 @@
+"""Small factories: each makes one valid row, with overrides."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from archive.models import Article, Publication
+from candidates.models import Candidate
+from elections.models import Candidacy, Election, Tally, VoteUpdate
+
+_seq = itertools.count(1)
+
+
+def candidate(**kw):
+    n = next(_seq)
+    kw.setdefault("name", f"Candidate {n}")
+    kw.setdefault("slug", f"candidate-{n}")
+    return Candidate.objects.create(**kw)
+
+
+def election(**kw):
+    n = next(_seq)
+    kw.setdefault("office", "Mayor")
+    kw.setdefault("jurisdiction", f"Town {n}")
+    kw.setdefault("date", datetime.date(2022, 11, 8))
+    kw.setdefault("stage", Election.Stage.GENERAL)
+    kw.setdefault("slug", f"town-{n}-mayor-{kw['date']:%Y-%m-%d}")
+    return Election.objects.create(**kw)
+
+
+def candidacy(**kw):
+    if "candidate" not in kw:
+        kw["candidate"] = candidate()
+    if "election" not in kw:
+        kw["election"] = election()
+    return Candidacy.objects.create(**kw)
+
+
+def vote_update(**kw):
+    if "election" not in kw:
+        kw["election"] = election()
+    kw.setdefault("released_at", timezone.now() - datetime.timedelta(days=next(_seq)))
+    kw.setdefault("source", "County registrar")
+    return VoteUpdate.objects.create(**kw)
+
+
+def tally(**kw):
+    if "vote_update" not in kw:
+        kw["vote_update"] = vote_update()
+    if "candidacy" not in kw:
+        kw["candidacy"] = candidacy(election=kw["vote_update"].election)
+    return Tally.objects.create(**kw)
+
+
+def publication(**kw):
+    n = next(_seq)
+    kw.setdefault("name", f"Paper {n}")
+    kw.setdefault("slug", f"paper-{n}")
+    return Publication.objects.create(**kw)
+
+
+def article(**kw):
+    n = next(_seq)
+    kw.setdefault("headline", f"Story number {n}")
+    kw.setdefault("slug", f"story-number-{n}")
+    kw.setdefault("body", "A paragraph.\n\nAnother paragraph.")
+    kw.setdefault("status", Article.Status.PUBLISHED)
+    kw.setdefault("published_at", timezone.now() - datetime.timedelta(hours=n))
+    return Article.objects.create(**kw)
