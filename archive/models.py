@@ -54,6 +54,12 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
     body = models.TextField(help_text="Plain text; paragraphs separated by a blank line.")
+    body_html = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The body escaped and with its links, made by archive.linking on save.",
+    )
+    linked_at = models.DateTimeField(null=True, blank=True, editable=False)
     source_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     needs_review = models.BooleanField(

@@ -156,6 +156,22 @@ class VoteUpdate(models.Model):
     def __str__(self):
         return f"{self.election}: release of {self.released_at:%Y-%m-%d %H:%M}"
 
+    def get_absolute_url(self):
+        return reverse(
+            "elections:update_detail",
+            kwargs={"slug": self.election.slug, "number": self.release_number},
+        )
+
+    @property
+    def release_number(self):
+        """Its place in its election's releases, from 1; annotated by numbered() or counted."""
+        number = getattr(self, "number", None)
+        if number is None:
+            number = VoteUpdate.objects.filter(
+                election_id=self.election_id, released_at__lte=self.released_at
+            ).count()
+        return number
+
     def results(self):
         """Shares, leader and margin, derived from this release's tallies (prefetch them)."""
         return ReleaseResults.from_tallies(self.tallies.all())

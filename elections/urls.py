@@ -6,4 +6,5 @@ app_name = "elections"
 
 urlpatterns = [
     path("<slug:slug>/", views.election_detail, name="election_detail"),
+    path("<slug:slug>/updates/<int:number>/", views.update_detail, name="update_detail"),
 ]
