@@ -88,6 +88,8 @@ _default_db.update(
         "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 600),
         "CONN_HEALTH_CHECKS": True,
         "ATOMIC_REQUESTS": False,
+        # Lets several test runs share one server without sharing a database.
+        "TEST": {"NAME": env_str("TEST_DATABASE_NAME")},
     }
 )
 DATABASES = {"default": _default_db}
