@@ -1,6 +1,6 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,18 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_cards(self):
+        """What a story card shows, in a fixed number of queries however many stories."""
+        return self.select_related("publication").only(
+            "headline",
+            "slug",
+            "dek",
+            "byline",
+            "published_at",
+            "publication__name",
+            "publication__slug",
+        )
 
 
 class Article(models.Model):
@@ -115,6 +127,15 @@ class Article(models.Model):
 
     def __str__(self):
         return self.headline
+
+    def save(self, *args, link=True, **kwargs):
+        """Save, then link the story (pass link=False where a caller links in bulk)."""
+        from archive.linking import link_article
+
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if link:
+                link_article(self)
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at) if self.published_at else None

@@ -1,0 +1,398 @@
+"""Link stories to the candidates they name, the elections they cover and the counts they report.
+
+Runs on every save of a story and in bulk (`manage.py relink`); results are
+stored in the link tables and in Article.body_html, so page views only read.
+Rules (DESIGN.md, "Linking"):
+
+1. Candidates by their names as whole words, longest first; a bare surname
+   only where it points to one candidate in the story's context.
+2. Elections: those of the named candidates whose campaign the story falls
+   in, the closest by date for each office.
+3. Releases: a figure equal to a stored count (votes, ballots counted, or a
+   percentage where the source gave only that) in a covered election, released
+   no later than the story; and each covered election's latest release at or
+   before publication.
+4. Editors win: rows an editor added are kept, rows they suppressed stay
+   suppressed, whatever the text now says.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from archive.figures import find_figures
+from archive.mentions import NameIndex, resolve
+from archive.models import Article, ArticleCandidate, ArticleElection, ArticleVoteUpdate, Origin
+from archive.rendering import render_body
+from candidates.models import Candidate
+from elections.models import Candidacy, Election, Tally, VoteUpdate
+
+# A story "falls in" an election's campaign from well before the vote (mayoral
+# races start a year or more out) until counting and certification are over.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+CAMPAIGN_BEFORE = datetime.timedelta(days=550)
+CAMPAIGN_AFTER = datetime.timedelta(days=60)
+
+QUOTED = ArticleVoteUpdate.Reason.QUOTED
+AT_PUBLICATION = ArticleVoteUpdate.Reason.AT_PUBLICATION
+
+
+@dataclass
+class ElectionReleases:
+    """One election's releases in time order, and the figures each holds."""
+
+    slug: str
+    times: list = field(default_factory=list)  # [(released_at, release_id)]
+    counts: dict = field(default_factory=lambda: defaultdict(list))  # value -> [release_id]
+    shares: dict = field(default_factory=lambda: defaultdict(list))  # Decimal -> [release_id]
+
+    def number_of(self, release_id):
+        return next(i for i, (_, rid) in enumerate(self.times, 1) if rid == release_id)
+
+    def released_at(self, release_id):
+        return next(at for at, rid in self.times if rid == release_id)
+
+    def latest_at(self, moment):
+        latest = None
+        for at, rid in self.times:
+            if at > moment:
+                break
+            latest = rid
+        return latest
+
+
+class LinkContext:
+    """What linking needs to know about candidates, elections and releases.
+
+    Made once per bulk run; a single save makes a fresh one, so it never holds
+    state between requests.
+    """
+
+    def __init__(self):
+        rows = Candidate.objects.values_list("id", "name", "slug", "press_names")
+        self.slugs = {cid: slug for cid, _, slug, _ in rows}
+        self.names = NameIndex({cid: [name, *press] for cid, name, _, press in rows})
+        self.elections = {
+            e["id"]: e
+            for e in Election.objects.values("id", "slug", "date", "office", "jurisdiction")
+        }
+        self.elections_of = defaultdict(set)
+        for candidate_id, election_id in Candidacy.objects.values_list(
+            "candidate_id", "election_id"
+        ):
+            self.elections_of[candidate_id].add(election_id)
+        self._releases = {}
+
+    def campaign_covers(self, election_id, moment):
+        day = timezone.localdate(moment)
+        held = self.elections[election_id]["date"]
+        return held - CAMPAIGN_BEFORE <= day <= held + CAMPAIGN_AFTER
+
+    def candidates_in_campaign(self, moment):
+        if moment is None:
+            return set()
+        return {
+            cid
+            for cid, election_ids in self.elections_of.items()
+            if any(self.campaign_covers(eid, moment) for eid in election_ids)
+        }
+
+    def covered_elections(self, candidate_ids, moment):
+        """For each office, the named candidates' election closest to the story's date."""
+        if moment is None:
+            return set()
+        day = timezone.localdate(moment)
+        best = {}
+        for cid in candidate_ids:
+            for eid in self.elections_of.get(cid, ()):
+                if not self.campaign_covers(eid, moment):
+                    continue
+                e = self.elections[eid]
+                key = (e["jurisdiction"], e["office"])
+                distance = abs((e["date"] - day).days)
+                if key not in best or distance < best[key][0]:
+                    best[key] = (distance, eid)
+        return {eid for _, eid in best.values()}
+
+    def releases(self, election_id):
+        if election_id not in self._releases:
+            self._load_releases([election_id])
+        return self._releases[election_id]
+
+    def preload_releases(self):
+        self._load_releases(list(self.elections))
+
+    def _load_releases(self, election_ids):
+        for eid in election_ids:
+            self._releases[eid] = ElectionReleases(slug=self.elections[eid]["slug"])
+        updates = VoteUpdate.objects.filter(election_id__in=election_ids).order_by("released_at")
+        for rid, eid, at, ballots in updates.values_list(
+            "id", "election_id", "released_at", "ballots_counted"
+        ):
+            releases = self._releases[eid]
+            releases.times.append((at, rid))
+            if ballots is not None:
+                releases.counts[ballots].append(rid)
+        tallies = Tally.objects.filter(vote_update__election_id__in=election_ids)
+        for rid, eid, votes, share in tallies.values_list(
+            "vote_update_id", "vote_update__election_id", "votes", "reported_share"
+        ):
+            releases = self._releases[eid]
+            if votes is not None:
+                releases.counts[votes].append(rid)
+            elif share is not None:
+                releases.shares[share.normalize()].append(rid)
+
+
+@dataclass
+class Found:
+    """What the text of one story says, before editors' choices are applied."""
+
+    mention_counts: dict  # candidate_id -> count
+    elections: set
+    quoted: dict  # release_id -> figures as written
+    at_publication: set
+    figure_links: dict  # (paragraph index, start) -> release_id
+    mentions_by_paragraph: list  # [[(start, end, candidate_id)]]
+
+
+def find_links(story, context, editor_candidates=(), editor_elections=(), suppressed=None):
+    """Read the story; return what it links to. Pure: reads nothing from the database
+    but what the context holds."""
+    suppressed = suppressed or {"candidates": set(), "elections": set(), "releases": set()}
+    moment = story.published_at
+    paragraphs = split_paragraphs(story.body)
+    in_campaign = context.candidates_in_campaign(moment)
+
+    counts = defaultdict(int)
+    mentions_by_paragraph = []
+    for text in [story.headline, *paragraphs]:
+        resolved = resolve(context.names.find(text), in_campaign)
+        for _, cid in resolved:
+            counts[cid] += 1
+        mentions_by_paragraph.append([(m.start, m.end, cid) for m, cid in resolved])
+    mentions_by_paragraph = mentions_by_paragraph[1:]  # the headline is counted, not rendered
+
+    named = (set(counts) | set(editor_candidates)) - suppressed["candidates"]
+    elections = context.covered_elections(named, moment)
+    covered = (elections | set(editor_elections)) - suppressed["elections"]
+
+    quoted, figure_links = {}, {}
+    for index, text in enumerate(paragraphs):
+        for figure in find_figures(text):
+            release_id = _release_quoting(figure, covered, context, moment)
+            if release_id is None:
+                continue
+            written = text[figure.start : figure.end] + ("%" if figure.is_percent else "")
+            previous = quoted.get(release_id)
+            if previous is None:
+                quoted[release_id] = written
+            elif written not in previous.split(", "):
+                quoted[release_id] = f"{previous}, {written}"[:200]
+            if release_id not in suppressed["releases"]:
+                figure_links[(index, figure.start, figure.end)] = release_id
+
+    at_publication = set()
+    if moment is not None:
+        for eid in covered:
+            latest = context.releases(eid).latest_at(moment)
+            if latest is not None:
+                at_publication.add(latest)
+    return Found(
+        dict(counts), elections, quoted, at_publication, figure_links, mentions_by_paragraph
+    )
+
+
+def _release_quoting(figure, election_ids, context, moment):
+    """The latest release, in the covered elections and not after the story, holding this figure."""
+    best = None
+    for eid in election_ids:
+        releases = context.releases(eid)
+        table = releases.shares if figure.is_percent else releases.counts
+        key = figure.value.normalize() if figure.is_percent else figure.value
+        for rid in table.get(key, ()):
+            at = releases.released_at(rid)
+            if moment is not None and at > moment:
+                continue
+            if best is None or at > best[0]:
+                best = (at, rid)
+    return best[1] if best else None
+
+
+def split_paragraphs(body):
+    """Paragraphs are separated by blank lines; a text with none (as many scrapers
+    leave it) has one paragraph a line."""
+    normalized = body.replace("\r\n", "\n").replace("\r", "\n")
+    has_blank_lines = _BLANK_LINE.search(normalized) is not None
+    parts = _BLANK_LINE.split(normalized) if has_blank_lines else normalized.split("\n")
+    return [p.strip() for p in parts if p.strip()]
+
+
+class _Batch:
+    """Link rows to write for a batch of stories, written with a few bulk queries."""
+
+    def __init__(self, stories):
+        ids = [s.pk for s in stories]
+        self.candidate_rows = defaultdict(dict)
+        for row in ArticleCandidate.objects.filter(article_id__in=ids):
+            self.candidate_rows[row.article_id][row.candidate_id] = row
+        self.election_rows = defaultdict(dict)
+        for row in ArticleElection.objects.filter(article_id__in=ids):
+            self.election_rows[row.article_id][row.election_id] = row
+        self.release_rows = defaultdict(dict)
+        for row in ArticleVoteUpdate.objects.filter(article_id__in=ids):
+            self.release_rows[row.article_id][(row.vote_update_id, row.reason)] = row
+        self.creates = defaultdict(list)
+        self.updates = defaultdict(list)
+        self.deletes = defaultdict(list)
+
+    def editor_choices(self, story_id):
+        cands, elects, releases = (
+            self.candidate_rows[story_id],
+            self.election_rows[story_id],
+            self.release_rows[story_id],
+        )
+        return (
+            {cid for cid, r in cands.items() if r.origin == Origin.EDITOR and not r.is_suppressed},
+            {eid for eid, r in elects.items() if r.origin == Origin.EDITOR and not r.is_suppressed},
+            {
+                "candidates": {cid for cid, r in cands.items() if r.is_suppressed},
+                "elections": {eid for eid, r in elects.items() if r.is_suppressed},
+                "releases": {key[0] for key, r in releases.items() if r.is_suppressed},
+            },
+        )
+
+    def sync(self, story, found):
+        sid = story.pk
+        self._sync(
+            ArticleCandidate,
+            self.candidate_rows[sid],
+            {cid: {"mention_count": n} for cid, n in found.mention_counts.items()},
+            lambda key, values: ArticleCandidate(article_id=sid, candidate_id=key, **values),
+            # An editor's own link keeps its place but shows the count the text now gives.
+            editor_values=lambda key: {"mention_count": found.mention_counts.get(key, 0)},
+        )
+        self._sync(
+            ArticleElection,
+            self.election_rows[sid],
+            {eid: {} for eid in found.elections},
+            lambda key, values: ArticleElection(article_id=sid, election_id=key),
+        )
+        wanted = {(rid, QUOTED): {"quoted_figures": text} for rid, text in found.quoted.items()}
+        wanted.update(
+            {(rid, AT_PUBLICATION): {"quoted_figures": ""} for rid in found.at_publication}
+        )
+        self._sync(
+            ArticleVoteUpdate,
+            self.release_rows[sid],
+            wanted,
+            lambda key, values: ArticleVoteUpdate(
+                article_id=sid, vote_update_id=key[0], reason=key[1], **values
+            ),
+        )
+
+    def _sync(self, model, existing, wanted, make, editor_values=None):
+        for key, row in existing.items():
+            if row.origin == Origin.EDITOR:
+                values = editor_values(key) if editor_values else {}
+            elif key in wanted:
+                values = wanted[key]
+            elif row.is_suppressed:
+                continue  # keep the editor's "no" even when the text no longer says it
+            else:
+                self.deletes[model].append(row.pk)
+                continue
+            changed = [name for name, value in values.items() if getattr(row, name) != value]
+            for name in changed:
+                setattr(row, name, values[name])
+            if changed:
+                self.updates[model].append(row)
+        for key, values in wanted.items():
+            if key not in existing:
+                self.creates[model].append(make(key, values))
+
+    def write(self):
+        for model, pks in self.deletes.items():
+            model.objects.filter(pk__in=pks).delete()
+        fields = {
+            ArticleCandidate: ["mention_count"],
+            ArticleElection: ["origin"],
+            ArticleVoteUpdate: ["quoted_figures"],
+        }
+        for model, rows in self.updates.items():
+            model.objects.bulk_update(rows, fields[model], batch_size=1000)
+        for model, rows in self.creates.items():
+            model.objects.bulk_create(rows, batch_size=1000)
+
+
+def _link_batch(stories, context):
+    batch = _Batch(stories)
+    now = timezone.now()
+    rendered = []
+    for story in stories:
+        editor_candidates, editor_elections, suppressed = batch.editor_choices(story.pk)
+        found = find_links(story, context, editor_candidates, editor_elections, suppressed)
+        batch.sync(story, found)
+        linked = (set(found.mention_counts) | editor_candidates) - suppressed["candidates"]
+        story.body_html = render_body(story.body, found, linked, context)
+        story.linked_at = now
+        rendered.append(story)
+    batch.write()
+    Article.objects.bulk_update(rendered, ["body_html", "linked_at"], batch_size=500)
+
+
+def link_article(story, context=None):
+    """Link one story; called by Article.save()."""
+    with transaction.atomic():
+        _link_batch([story], context or LinkContext())
+
+
+def relink(queryset=None, batch_size=500, progress=None):
+    """Link many stories with one context; returns how many were linked."""
+    queryset = (queryset if queryset is not None else Article.objects.all()).order_by("pk")
+    context = LinkContext()
+    context.preload_releases()
+    done = 0
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        stories = list(
+            Article.objects.filter(pk__in=chunk).only(
+                "pk", "headline", "body", "published_at", "body_html", "linked_at"
+            )
+        )
+        with transaction.atomic():
+            _link_batch(stories, context)
+        done += len(stories)
+        if progress:
+            progress(done, len(ids))
+    return done
+
+
+def stories_naming(candidate):
+    """Stories that are, or may now be, linked to a candidate: for relinking after
+    an editor changes the candidate's names."""
+    query = Q(candidate_links__candidate=candidate)
+    for name in candidate.all_names:
+        query |= Q(search_vector=_phrase(name))
+    return Article.objects.filter(query).distinct()
+
+
+def stories_of_election(election_id):
+    """Stories whose links may change when an election's releases change."""
+    return Article.objects.filter(
+        Q(election_links__election_id=election_id)
+        | Q(candidates__candidacies__election_id=election_id)
+    ).distinct()
+
+
+def _phrase(name):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(name, search_type="phrase", config="english")

@@ -1,0 +1,103 @@
+"""Find candidates' names in text: whole words, case as written, longest name first.
+
+Text and names are split into word tokens; a name matches where its tokens
+follow one another in the text with the same characters between them, so
+"Rep. Karen Bass" matches only as written and "Bassett" or "bass" never match
+"Bass". Looking tokens up in a dict keeps the cost per word constant however
+many candidates there are.
+"""
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    candidate_ids: frozenset
+    is_bare: bool  # a one-word name (a surname), which needs the story's context
+
+
+class NameIndex:
+    """All candidates' names, ready to be found in text."""
+
+    def __init__(self, names_by_candidate):
+        """names_by_candidate: {candidate_id: [full name, press name, ...]}."""
+        self._by_first = {}
+        self.longest = 1
+        for candidate_id, names in names_by_candidate.items():
+            for name in names:
+                tokens = tuple(_WORD.findall(name))
+                if not tokens:
+                    continue
+                canonical = _SPACE.sub(" ", name.strip())
+                entry = self._by_first.setdefault(tokens[0], {}).setdefault(
+                    tokens, {"text": canonical, "ids": set()}
+                )
+                entry["ids"].add(candidate_id)
+                self.longest = max(self.longest, len(tokens))
+        # Longest names first, so "Karen Bass" is tried before "Karen".
+        self._by_first = {
+            first: sorted(
+                ((tokens, e["text"], frozenset(e["ids"])) for tokens, e in entries.items()),
+                key=lambda item: -len(item[0]),
+            )
+            for first, entries in self._by_first.items()
+        }
+
+    def find(self, text):
+        """Every mention in the text, left to right, never overlapping."""
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        mentions = []
+        i = 0
+        while i < len(words):
+            options = self._by_first.get(words[i][0])
+            matched = None
+            if options:
+                for tokens, canonical, ids in options:
+                    n = len(tokens)
+                    if tuple(w for w, _, _ in words[i : i + n]) != tokens:
+                        continue
+                    start, end = words[i][1], words[i + n - 1][2]
+                    if _SPACE.sub(" ", text[start:end]) == canonical:
+                        matched = (n, Mention(start, end, ids, is_bare=n == 1))
+                        break
+            if matched:
+                n, mention = matched
+                mentions.append(mention)
+                i += n
+            else:
+                i += 1
+        return mentions
+
+
+def resolve(mentions, context_ids):
+    """Decide who each mention names; return [(mention, candidate_id)] for the ones that resolve.
+
+    A full name counts wherever it appears (if two people share it, the story's
+    context decides as for surnames). A bare surname counts only where it points
+    to one candidate: first among those the story names in full, else among the
+    candidates standing in elections around the story's date (context_ids).
+    """
+    named_in_full = set()
+    for mention in mentions:
+        if not mention.is_bare and len(mention.candidate_ids) == 1:
+            named_in_full |= mention.candidate_ids
+    resolved = []
+    for mention in mentions:
+        ids = mention.candidate_ids
+        if not mention.is_bare and len(ids) == 1:
+            resolved.append((mention, next(iter(ids))))
+            continue
+        for pool in (named_in_full, context_ids):
+            hits = ids & pool
+            if len(hits) == 1:
+                resolved.append((mention, next(iter(hits))))
+                break
+            if len(hits) > 1:
+                break  # ambiguous in this story: link nobody
+    return resolved

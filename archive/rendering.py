@@ -1,0 +1,51 @@
+"""Turn a story's plain-text body into the HTML the story page prints.
+
+The text is escaped first; links are then put around the escaped words: the
+first mention of each linked candidate in a paragraph, and every figure that
+matched a release. Runs when the story is linked, never on a page view.
+"""
+
+from django.urls import reverse
+from django.utils.html import escape
+
+
+def render_body(body, found, linked_candidates, context):
+    from archive.linking import split_paragraphs
+
+    html = []
+    for index, text in enumerate(split_paragraphs(body)):
+        spans = []
+        seen = set()
+        for start, end, cid in found.mentions_by_paragraph[index]:
+            if cid in linked_candidates and cid not in seen:
+                seen.add(cid)
+                url = reverse("candidates:candidate_detail", kwargs={"slug": context.slugs[cid]})
+                spans.append((start, end, url, "candidate"))
+        for (para, start, end), release_id in found.figure_links.items():
+            if para == index:
+                spans.append((start, end, _release_url(release_id, context), "count"))
+        html.append(_paragraph(text, spans))
+    return "\n".join(html)
+
+
+def _release_url(release_id, context):
+    for releases in context._releases.values():
+        if any(rid == release_id for _, rid in releases.times):
+            return reverse(
+                "elections:update_detail",
+                kwargs={"slug": releases.slug, "number": releases.number_of(release_id)},
+            )
+    raise LookupError(release_id)
+
+
+def _paragraph(text, spans):
+    out, position = [], 0
+    for start, end, url, kind in sorted(spans):
+        if start < position:
+            continue  # never nest links: a figure inside a name, or the reverse
+        out.append(escape(text[position:start]))
+        out.append(f'<a class="link-{kind}" href="{escape(url)}">{escape(text[start:end])}</a>')
+        position = end
+    out.append(escape(text[position:]))
+    lines = "".join(out).split("\n")
+    return "<p>" + "<br>".join(lines) + "</p>"
