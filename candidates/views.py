@@ -1,8 +1,82 @@
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
+from archive.models import Article
 from candidates.models import Candidate
+from elections import timeline
+from elections.models import Candidacy, VoteUpdate
+
+CANDIDATES_PER_PAGE = 50
+STORIES_PER_PAGE = 20
+
+
+def candidate_list(request):
+    candidates = (
+        Candidate.objects.annotate(
+            story_count=Count(
+                "article_links",
+                filter=Q(
+                    article_links__is_suppressed=False,
+                    article_links__article__in=Article.objects.published(),
+                ),
+            )
+        )
+        .order_by("name")
+        .prefetch_related(
+            Prefetch(
+                "candidacies",
+                queryset=Candidacy.objects.select_related("election").order_by("-election__date"),
+            )
+        )
+    )
+    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "candidates/candidate_list.html", {"page_obj": page})
 
 
 def candidate_detail(request, slug):
     candidate = get_object_or_404(Candidate, slug=slug)
-    return render(request, "candidates/candidate_detail.html", {"candidate": candidate})
+    candidacies = list(candidate.candidacies.select_related("election").order_by("-election__date"))
+    releases_by_election = defaultdict(list)
+    for release in VoteUpdate.objects.filter(
+        election__in=[c.election_id for c in candidacies]
+    ).with_results():
+        releases_by_election[release.election_id].append(release)
+    races = []
+    for candidacy in candidacies:
+        releases = releases_by_election[candidacy.election_id]
+        for release in releases:
+            release.election = candidacy.election
+        steps = timeline.steps_for(releases)
+        rows = [(s, s.share_of(candidacy.pk)) for s in steps]
+        rows = [(s, row) for s, row in rows if row is not None]
+        races.append(
+            {
+                "candidacy": candidacy,
+                "election": candidacy.election,
+                "rows": rows,
+                "chart": timeline.candidate_chart(
+                    candidate,
+                    candidacy.election,
+                    steps,
+                    candidacy.pk,
+                    chart_id=f"share-{candidacy.election.slug}",
+                )
+                if rows
+                else "",
+            }
+        )
+    stories = (
+        Article.objects.published()
+        .for_cards()
+        .filter(candidate_links__candidate=candidate, candidate_links__is_suppressed=False)
+        .order_by("-published_at", "-id")
+    )
+    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "candidates/candidate_detail.html",
+        {"candidate": candidate, "races": races, "page_obj": page},
+    )

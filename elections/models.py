@@ -109,6 +109,37 @@ class Candidacy(models.Model):
 
 
 class VoteUpdateQuerySet(models.QuerySet):
+    def with_number(self):
+        """Annotate each release with its number within its election, whatever else filters.
+
+        numbered() counts only the rows left after filtering; this counts every release of
+        the election up to this one, so it holds on a filtered queryset too.
+        """
+        earlier = (
+            VoteUpdate.objects.filter(
+                election_id=models.OuterRef("election_id"),
+                released_at__lte=models.OuterRef("released_at"),
+            )
+            .order_by()
+            .values("election_id")
+            .annotate(n=models.Count("*"))
+            .values("n")
+        )
+        return self.annotate(number=models.Subquery(earlier))
+
+    def with_results(self):
+        """Prefetch what results() needs: tallies with their candidacy and candidate."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "tallies",
+                queryset=Tally.objects.select_related("candidacy__candidate").order_by("pk"),
+            )
+        )
+
+    def current_per_election(self):
+        """One release per election: the final one if any, else the latest."""
+        return self.order_by("election_id", "-is_final", "-released_at").distinct("election_id")
+
     def numbered(self):
         """Annotate each release with its number within its election, counted from 1."""
         return self.annotate(

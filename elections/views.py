@@ -1,24 +1,117 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from elections.models import Election
+from archive.models import Article, ArticleVoteUpdate
+from elections import timeline
+from elections.models import Election, VoteUpdate
+
+ELECTIONS_PER_PAGE = 25
+STORIES_PER_PAGE = 50
+
+
+def election_list(request):
+    elections = Election.objects.annotate(release_count=Count("vote_updates")).order_by(
+        "-date", "jurisdiction", "office"
+    )
+    page = Paginator(elections, ELECTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    current = {
+        release.election_id: release
+        for release in VoteUpdate.objects.filter(election__in=list(page.object_list))
+        .current_per_election()
+        .with_number()
+        .with_results()
+    }
+    for election in page.object_list:
+        if election.pk in current:
+            current[election.pk].election = election
+    rows = [
+        {"election": e, "release": current.get(e.pk), "results": _results(current.get(e.pk))}
+        for e in page.object_list
+    ]
+    return render(request, "elections/election_list.html", {"page_obj": page, "rows": rows})
+
+
+def _results(release):
+    return release.results() if release else None
 
 
 def election_detail(request, slug):
-    election = get_object_or_404(Election, slug=slug)
-    return render(request, "elections/election_detail.html", {"election": election})
+    election = get_object_or_404(Election.objects.select_related("follows"), slug=slug)
+    candidacies = list(election.candidacies.select_related("candidate").order_by("candidate__name"))
+    steps = timeline.steps_for(election.vote_updates.with_results())
+    candidacies = timeline.candidacies_in_order(steps, candidacies)
+    stories = (
+        Article.objects.published()
+        .for_cards()
+        .filter(election_links__election=election, election_links__is_suppressed=False)
+        .order_by("published_at", "id")
+    )
+    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    before_any = timeline.group_stories(steps, list(page.object_list))
+    current = timeline.current_step(steps)
+    return render(
+        request,
+        "elections/election_detail.html",
+        {
+            "election": election,
+            "followed_by": list(election.followed_by.all()),
+            "candidacies": candidacies,
+            "steps": steps,
+            "current": current,
+            "share_table": timeline.share_table(steps, candidacies),
+            "share_chart": timeline.share_chart(election, steps, candidacies),
+            "ballots_chart": timeline.ballots_chart(election, steps),
+            "page_obj": page,
+            "stories_before_any": before_any,
+            "steps_with_stories": [s for s in steps if s.stories],
+        },
+    )
 
 
 def update_detail(request, slug, number):
     election = get_object_or_404(Election, slug=slug)
-    releases = election.vote_updates.order_by("released_at")
     if number < 1:
         raise Http404("Releases are numbered from 1.")
-    release = releases[number - 1 : number].first()
-    if release is None:
+    # The one before gives the change; the one after, the link onward.
+    around = list(
+        election.vote_updates.order_by("released_at").with_results()[
+            max(number - 2, 0) : number + 1
+        ]
+    )
+    index = number - 1 - max(number - 2, 0)
+    if len(around) <= index:
         raise Http404("No such release.")
+    release = around[index]
+    release.number = number
+    step = timeline.Step(number, release, release.results())
+    if index > 0:
+        step.previous = timeline.Step(number - 1, around[index - 1], around[index - 1].results())
+    has_next = len(around) > index + 1
+    reporting = (
+        Article.objects.published()
+        .for_cards()
+        .filter(
+            vote_update_links__vote_update=release,
+            vote_update_links__reason__in=[
+                ArticleVoteUpdate.Reason.QUOTED,
+                ArticleVoteUpdate.Reason.EDITOR,
+            ],
+            vote_update_links__is_suppressed=False,
+        )
+        .distinct()
+    )
+    page = Paginator(reporting, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "elections/update_detail.html",
-        {"election": election, "release": release, "number": number},
+        {
+            "election": election,
+            "release": release,
+            "number": number,
+            "step": step,
+            "has_next": has_next,
+            "page_obj": page,
+        },
     )
