@@ -1,0 +1,287 @@
+"""Results from a CSV, one row per candidate per release, checked whole before anything is written.
+
+Header: election,released_at,source,source_url,candidate,votes,percent,ballots_counted,ballots_left
+Rows are numbered as a spreadsheet shows them: the header is row 1.
+"""
+
+import csv
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Q
+
+from elections.models import Candidacy, Election, Tally, VoteUpdate
+
+COLUMNS = [
+    "election",
+    "released_at",
+    "source",
+    "source_url",
+    "candidate",
+    "votes",
+    "percent",
+    "ballots_counted",
+    "ballots_left",
+]
+# Shares are rounded by their sources; several rounded up may pass 100 by a little.
+SHARE_TOLERANCE = Decimal("0.5")
+RELEASE_FIELDS = ("source", "source_url", "ballots_counted", "ballots_remaining")
+
+
+class Refused(Exception):
+    """The file was not imported; problems holds one message per problem, with its row."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass
+class Row:
+    number: int
+    election: Election
+    released_at: datetime.datetime
+    source: str
+    source_url: str
+    candidacy: Candidacy
+    votes: int | None
+    percent: Decimal | None
+    ballots_counted: int | None
+    ballots_remaining: int | None
+
+
+@dataclass
+class Report:
+    releases: dict = field(default_factory=lambda: defaultdict(int))
+    tallies: dict = field(default_factory=lambda: defaultdict(int))
+
+    def __str__(self):
+        def part(counts):
+            return ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged"))
+
+        return f"releases: {part(self.releases)}; tallies: {part(self.tallies)}"
+
+    @property
+    def changed(self):
+        return any(self.releases[k] or self.tallies[k] for k in ("created", "updated"))
+
+
+class _Checker:
+    def __init__(self):
+        self.problems = []
+        self._elections = {}
+        self._candidacies = {}
+
+    def problem(self, number, message):
+        self.problems.append(f"row {number}: {message}")
+
+    def election(self, number, slug):
+        if slug not in self._elections:
+            self._elections[slug] = Election.objects.filter(slug=slug).first()
+        if self._elections[slug] is None:
+            self.problem(number, f"unknown election {slug!r}")
+        return self._elections[slug]
+
+    def candidacy(self, number, election, name):
+        key = (election.pk, name.lower())
+        if key not in self._candidacies:
+            found = list(
+                Candidacy.objects.filter(election=election)
+                .filter(Q(candidate__slug=name) | Q(candidate__name__iexact=name))
+                .select_related("candidate")
+            )
+            self._candidacies[key] = found[0] if len(found) == 1 else None
+        if self._candidacies[key] is None:
+            self.problem(number, f"no candidate {name!r} stands in {election.slug}")
+        return self._candidacies[key]
+
+    def whole_number(self, number, column, value):
+        value = value.replace(",", "").strip()
+        if not value:
+            return None
+        if not value.isdigit():
+            self.problem(number, f"{column} must be a whole number of 0 or more, not {value!r}")
+            return None
+        return int(value)
+
+    def percent(self, number, value):
+        value = value.strip().rstrip("%").strip()
+        if not value:
+            return None
+        try:
+            share = Decimal(value)
+        except InvalidOperation:
+            self.problem(number, f"percent must be a number, not {value!r}")
+            return None
+        if not share.is_finite() or not Decimal(0) <= share <= Decimal(100):
+            self.problem(number, f"percent must be between 0 and 100, not {value}")
+            return None
+        return share.quantize(Decimal("0.001"))
+
+    def released_at(self, number, value):
+        try:
+            moment = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            self.problem(number, f"released_at {value!r} is not an ISO 8601 date and time")
+            return None
+        if moment.tzinfo is None:
+            self.problem(number, f"released_at {value!r} needs its UTC offset, as in -08:00")
+            return None
+        return moment
+
+    def url(self, number, value):
+        value = value.strip()
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                self.problem(number, f"source_url {value!r} is not a web address")
+        return value
+
+
+def read_rows(path):
+    """Every row checked; raises Refused with all the problems found, or returns the rows."""
+    try:
+        with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = [c.strip() for c in reader.fieldnames or []]
+            if sorted(header) != sorted(COLUMNS):
+                raise Refused([f"row 1: the header must be {','.join(COLUMNS)}"])
+            raw_rows = list(enumerate(reader, start=2))
+    except UnicodeDecodeError:
+        raise Refused(["the file is not valid UTF-8"]) from None
+    except csv.Error as exc:
+        raise Refused([f"not a readable CSV file: {exc}"]) from None
+    if not raw_rows:
+        raise Refused(["the file has no rows of results"])
+    check = _Checker()
+    rows = []
+    for number, raw in raw_rows:
+        if None in raw or any(v is None for v in raw.values()):
+            check.problem(number, f"expected {len(COLUMNS)} columns")
+            continue
+        raw = {k.strip(): v.strip() for k, v in raw.items()}
+        before = len(check.problems)
+        election = check.election(number, raw["election"]) if raw["election"] else None
+        if not raw["election"]:
+            check.problem(number, "election is empty")
+        released_at = check.released_at(number, raw["released_at"])
+        if not raw["source"]:
+            check.problem(number, "source is empty")
+        source_url = check.url(number, raw["source_url"])
+        candidacy = None
+        if not raw["candidate"]:
+            check.problem(number, "candidate is empty")
+        elif election:
+            candidacy = check.candidacy(number, election, raw["candidate"])
+        votes = check.whole_number(number, "votes", raw["votes"])
+        percent = check.percent(number, raw["percent"])
+        if not raw["votes"] and not raw["percent"]:
+            check.problem(number, "give votes or percent (or both)")
+        counted = check.whole_number(number, "ballots_counted", raw["ballots_counted"])
+        left = check.whole_number(number, "ballots_left", raw["ballots_left"])
+        if len(check.problems) == before:
+            rows.append(
+                Row(
+                    number,
+                    election,
+                    released_at,
+                    raw["source"],
+                    source_url,
+                    candidacy,
+                    votes,
+                    percent,
+                    counted,
+                    left,
+                )
+            )
+    _check_releases(rows, check)
+    if check.problems:
+        raise Refused(check.problems)
+    return rows
+
+
+def _check_releases(rows, check):
+    releases = defaultdict(list)
+    for row in rows:
+        releases[(row.election.pk, row.released_at)].append(row)
+    for group in releases.values():
+        first = group[0]
+        seen = {}
+        for row in group:
+            if row.candidacy.pk in seen:
+                check.problem(
+                    row.number,
+                    f"{row.candidacy.candidate} is already in this release on row "
+                    f"{seen[row.candidacy.pk]}",
+                )
+            seen.setdefault(row.candidacy.pk, row.number)
+            for name in RELEASE_FIELDS:
+                if getattr(row, name) != getattr(first, name):
+                    label = "ballots_left" if name == "ballots_remaining" else name
+                    check.problem(
+                        row.number,
+                        f"{label} differs from row {first.number} for the same release",
+                    )
+        shares = [r.percent for r in group if r.percent is not None]
+        if sum(shares) > 100 + SHARE_TOLERANCE:
+            check.problem(
+                first.number,
+                f"the shares of this release add up to {sum(shares)}%, over 100",
+            )
+
+
+def import_results(path, dry_run=False):
+    """All or nothing: raises Refused, or writes the file's releases and returns a Report."""
+    rows = read_rows(path)
+    report = Report()
+    with transaction.atomic():
+        releases = {}
+        for row in rows:
+            key = (row.election.pk, row.released_at)
+            if key not in releases:
+                releases[key] = _save_release(row, report)
+            _save_tally(releases[key], row, report)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _save_release(row, report):
+    values = {name: getattr(row, name) for name in RELEASE_FIELDS}
+    values["source_url"] = values["source_url"] or ""
+    release = VoteUpdate.objects.filter(election=row.election, released_at=row.released_at).first()
+    if release is None:
+        report.releases["created"] += 1
+        return VoteUpdate.objects.create(
+            election=row.election, released_at=row.released_at, **values
+        )
+    changed = [k for k, v in values.items() if getattr(release, k) != v]
+    if changed:
+        for name in changed:
+            setattr(release, name, values[name])
+        release.save(update_fields=changed)
+    report.releases["updated" if changed else "unchanged"] += 1
+    return release
+
+
+def _save_tally(release, row, report):
+    # A share is kept only where the source gave no votes: with votes, shares are derived.
+    values = {"votes": row.votes, "reported_share": row.percent if row.votes is None else None}
+    tally = Tally.objects.filter(vote_update=release, candidacy=row.candidacy).first()
+    if tally is None:
+        Tally.objects.create(vote_update=release, candidacy=row.candidacy, **values)
+        report.tallies["created"] += 1
+        return
+    changed = [k for k, v in values.items() if getattr(tally, k) != v]
+    if changed:
+        for name in changed:
+            setattr(tally, name, values[name])
+        tally.save(update_fields=changed)
+    report.tallies["updated" if changed else "unchanged"] += 1

@@ -1,0 +1,136 @@
+"""import_results: every row checked, all or nothing per file, and idempotent."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from elections.models import Tally, VoteUpdate
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "election,released_at,source,source_url,candidate,votes,percent,ballots_counted,ballots_left"
+)
+
+
+@pytest.fixture
+def race():
+    election = factories.election(slug="springfield-mayor-2022-11-08")
+    factories.candidacy(
+        election=election, candidate=factories.candidate(name="Ann Lee", slug="ann-lee")
+    )
+    factories.candidacy(
+        election=election, candidate=factories.candidate(name="Bo Diaz", slug="bo-diaz")
+    )
+    return election
+
+
+def write(tmp_path, *rows, name="results.csv"):
+    path = tmp_path / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n")
+    return path
+
+
+GOOD = [
+    "springfield-mayor-2022-11-08,2022-11-09T01:00:00-08:00,Registrar,https://reg.example/1,"
+    "ann-lee,1200,,2500,9000",
+    "springfield-mayor-2022-11-08,2022-11-09T01:00:00-08:00,Registrar,https://reg.example/1,"
+    "Bo Diaz,1100,,2500,9000",
+    "springfield-mayor-2022-11-08,2022-11-10T16:00:00-08:00,TV desk,,ann-lee,,51.2,,",
+    "springfield-mayor-2022-11-08,2022-11-10T16:00:00-08:00,TV desk,,bo-diaz,,48.8,,",
+]
+
+
+def run(*args):
+    out = io.StringIO()
+    try:
+        call_command("import_results", *args, stdout=out)
+    except CommandError as exc:
+        return out.getvalue(), exc
+    return out.getvalue(), None
+
+
+def test_good_file_imports_releases_and_tallies(race, tmp_path):
+    output, refused = run(str(write(tmp_path, *GOOD)))
+    assert refused is None, output
+    assert "releases: 2 created" in output and "tallies: 4 created" in output
+    first, second = VoteUpdate.objects.filter(election=race).order_by("released_at")
+    assert (first.ballots_counted, first.ballots_remaining) == (2500, 9000)
+    assert first.source_url == "https://reg.example/1"
+    shares = {r.candidate.slug: r.share for r in first.results().rows}
+    assert str(shares["ann-lee"]) == "52.17"
+    assert sorted(str(t.reported_share) for t in second.tallies.all()) == ["48.800", "51.200"]
+
+
+def test_importing_the_same_file_again_changes_nothing(race, tmp_path):
+    path = write(tmp_path, *GOOD)
+    run(str(path))
+    before = list(Tally.objects.values_list("pk", "votes", "reported_share"))
+    output, refused = run(str(path))
+    assert refused is None
+    assert "releases: 0 created, 0 updated, 2 unchanged" in output
+    assert "tallies: 0 created, 0 updated, 4 unchanged" in output
+    assert list(Tally.objects.values_list("pk", "votes", "reported_share")) == before
+
+
+def test_a_corrected_figure_updates_the_tally(race, tmp_path):
+    run(str(write(tmp_path, *GOOD)))
+    corrected = [GOOD[0].replace(",1200,", ",1210,"), *GOOD[1:]]
+    output, _ = run(str(write(tmp_path, *corrected, name="fix.csv")))
+    assert "tallies: 0 created, 1 updated, 3 unchanged" in output
+    assert Tally.objects.filter(votes=1210).exists()
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        (GOOD[1].replace("springfield-mayor-2022-11-08", "nowhere-2022"), "unknown election"),
+        (GOOD[1].replace("Bo Diaz", "Cy Young"), "no candidate 'Cy Young' stands in"),
+        (GOOD[1].replace(",1100,", ",-5,"), "votes must be a whole number"),
+        (GOOD[1].replace(",1100,", ",12.5,"), "votes must be a whole number"),
+        (GOOD[1].replace(",1100,", ",,"), "give votes or percent"),
+        (GOOD[1].replace("2022-11-09T01:00:00-08:00", "2022-11-09 01:00"), "needs its UTC offset"),
+        (GOOD[1].replace("2022-11-09T01:00:00-08:00", "yesterday"), "not an ISO 8601"),
+        (GOOD[1].replace("Bo Diaz", "ann-lee"), "is already in this release on row 2"),
+        (GOOD[1].replace(",2500,", ",2600,"), "ballots_counted differs from row 2"),
+        (GOOD[1].replace(",1100,,", ",1100,100.5,"), "percent must be between 0 and 100"),
+        (GOOD[1].replace(",Registrar,", ",,"), "source is empty"),
+    ],
+)
+def test_one_bad_row_refuses_the_whole_file_and_names_the_row(race, tmp_path, bad_row, message):
+    path = write(tmp_path, GOOD[0], bad_row, *GOOD[2:])
+    output, refused = run(str(path))
+    assert refused is not None
+    assert "nothing imported" in output
+    problems = [line.strip() for line in output.splitlines() if line.startswith("  row ")]
+    assert len(problems) == 1
+    assert problems[0].startswith("row 3: ") and message in problems[0]
+    assert not VoteUpdate.objects.exists() and not Tally.objects.exists()
+
+
+def test_shares_over_100_in_one_release_are_refused(race, tmp_path):
+    rows = [GOOD[2], GOOD[3].replace(",48.8,", ",60,")]
+    output, refused = run(str(write(tmp_path, *rows)))
+    assert refused is not None
+    assert "row 2: the shares of this release add up to 111.200%, over 100" in output
+
+
+def test_bad_header_and_bad_encoding_are_refused(race, tmp_path):
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("election,when,who\nx,y,z\n")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes((HEADER + "\nspringfield,caf\u00e9\n").encode("latin-1"))
+    output, refused = run(str(wrong), str(latin), str(write(tmp_path, *GOOD)))
+    assert refused is not None and "2 file(s) refused" in str(refused)
+    assert "row 1: the header must be" in output
+    assert "not valid UTF-8" in output
+    # The good file named after the bad ones was still imported.
+    assert VoteUpdate.objects.count() == 2
+
+
+def test_dry_run_checks_without_writing(race, tmp_path):
+    output, refused = run(str(write(tmp_path, *GOOD)), "--dry-run")
+    assert refused is None and "checked" in output and "releases: 2 created" in output
+    assert not VoteUpdate.objects.exists()
