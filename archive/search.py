@@ -1,0 +1,533 @@
+"""Search the archive: full text, filters with counts, and the candidate a query names.
+
+One search page makes at most four queries, whatever the archive's size:
+1. the candidates' names, matched against the query in Python (search_names);
+2. the filter counts and the total, over the matching stories gathered once;
+3. the page of results, with highlighted snippets computed for those rows only;
+4. the card of the candidate the query named, when it named one.
+"""
+
+import datetime
+import math
+import re
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from taggit.models import Tag, TaggedItem
+
+from archive.models import Article, ArticleCandidate, ArticleElection, Publication
+from archive.search_names import find_candidates, replace_span
+from candidates.models import Candidate
+from elections.models import Candidacy, Election
+
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 300
+# Deep pages cost a sort of everything before them and nobody reads them.
+MAX_PAGE = 500
+FACET_SIZE = 10
+CONFIG = "english"
+# Private-use characters mark the matched words; story text is escaped around them,
+# so only our own <mark> tags reach the page.
+START_SEL, STOP_SEL = "\ue000", "\ue001"
+_SENTINELS = re.compile(f"({START_SEL}|{STOP_SEL})")
+SORTS = [("relevance", "Best match"), ("newest", "Newest first")]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search stories",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": "Keep your search under %(limit_value)d characters "
+            "(this one has %(show_value)d).",
+            "null_characters_not_allowed": "Your search contains a null character; "
+            "type it again without it.",
+        },
+    )
+    candidate = forms.SlugField(required=False, allow_unicode=True, max_length=200)
+    election = forms.SlugField(required=False, allow_unicode=True, max_length=200)
+    tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
+    publication = forms.SlugField(required=False, allow_unicode=True, max_length=200)
+    since = forms.DateField(
+        label="From",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "“From” must be a real date, written 2022-11-08."},
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "“To” must be a real date, written 2022-11-08."},
+    )
+    sort = forms.ChoiceField(
+        choices=SORTS,
+        required=False,
+        error_messages={"invalid_choice": "Sort by best match or newest first."},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": "The page must be a number.",
+            "min_value": "Pages are numbered from 1.",
+            "max_value": "Only the first %(limit_value)d pages of results are shown; "
+            "narrow the search instead.",
+        },
+    )
+
+    FILTERS = ("candidate", "election", "tag", "publication")
+
+    def clean_q(self):
+        q = " ".join(self.cleaned_data["q"].split())
+        if q and not re.search(r"[^\W_]", q):
+            raise forms.ValidationError("Type a word or a name to search for.")
+        return q
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError("The “from” date is after the “to” date.")
+        return data
+
+
+def text_query(text):
+    """Web-style syntax: "quoted phrases", or, -word; never a syntax error."""
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def full_text(queryset, text):
+    """Stories matching `text` by the stored, indexed vector, with their rank."""
+    query = text_query(text)
+    return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+
+
+def filtered(queryset, *, candidate="", election="", tag="", publication="", since, until):
+    """Narrow stories by the search's filters; link rows an editor suppressed don't count."""
+    if candidate:
+        queryset = queryset.filter(
+            Exists(
+                ArticleCandidate.objects.filter(
+                    article=OuterRef("pk"), candidate__slug=candidate, is_suppressed=False
+                )
+            )
+        )
+    if election:
+        queryset = queryset.filter(
+            Exists(
+                ArticleElection.objects.filter(
+                    article=OuterRef("pk"), election__slug=election, is_suppressed=False
+                )
+            )
+        )
+    if tag:
+        queryset = queryset.filter(
+            Exists(
+                TaggedItem.objects.filter(
+                    object_id=OuterRef("pk"),
+                    content_type__app_label="archive",
+                    content_type__model="article",
+                    tag__slug=tag,
+                )
+            )
+        )
+    if publication:
+        queryset = queryset.filter(publication__slug=publication)
+    if since:
+        queryset = queryset.filter(published_at__gte=_start_of(since))
+    if until:
+        queryset = queryset.filter(published_at__lt=_start_of(until + datetime.timedelta(days=1)))
+    return queryset
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def marked(text):
+    """Escape `text` and turn the matched-word sentinels into balanced <mark> tags."""
+    out, is_open = [], False
+    for piece in _SENTINELS.split(text or ""):
+        if piece == START_SEL:
+            if not is_open:
+                out.append("<mark>")
+            is_open = True
+        elif piece == STOP_SEL:
+            if is_open:
+                out.append("</mark>")
+            is_open = False
+        else:
+            out.append(escape(piece))
+    if is_open:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # noqa: S308 - built from escaped pieces above
+
+
+@dataclass
+class FacetValue:
+    key: str
+    label: str
+    count: int
+    is_selected: bool = False
+
+    @property
+    def since(self):
+        return f"{self.key}-01-01"
+
+    @property
+    def until(self):
+        return f"{self.key}-12-31"
+
+
+@dataclass
+class CandidateCard:
+    slug: str
+    name: str
+    url: str
+    candidacies: list = field(default_factory=list)  # [(election label, url, outcome label)]
+    story_count: int = 0
+    match_count: int = 0  # among the stories matching the rest of the query
+
+
+@dataclass
+class SearchResults:
+    params: dict
+    text: str = ""  # what the full-text search looked for
+    corrected_from: str = ""  # the query as typed, when a misspelt name was corrected
+    rest: str = ""  # the query without the candidate's name
+    sort: str = "newest"
+    total: int = 0
+    page: int = 1
+    num_pages: int = 1
+    stories: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    cards: list = field(default_factory=list)
+    selected: dict = field(default_factory=dict)  # filter -> label
+    message: str = ""
+    status: int = 200
+
+    # The pagination partial reads a Django Page; these answer the same questions.
+    @property
+    def number(self):
+        return self.page
+
+    @property
+    def paginator(self):
+        return self
+
+    @property
+    def has_other_pages(self):
+        return self.num_pages > 1
+
+    @property
+    def previous_page_number(self):
+        return self.page - 1
+
+    @property
+    def next_page_number(self):
+        return self.page + 1
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def first_index(self):
+        return (self.page - 1) * PER_PAGE + 1 if self.stories else 0
+
+    @property
+    def last_index(self):
+        return (self.page - 1) * PER_PAGE + len(self.stories)
+
+
+def run_search(params):
+    """The whole search for a page, from a SearchForm's cleaned data."""
+    results = SearchResults(params=params)
+    q = params.get("q") or ""
+    match = find_candidates(q) if q else None
+    text = q
+    if match:
+        text = replace_span(q, match.span, match.written)
+        results.rest = replace_span(q, match.span, "")
+        if text.casefold() != q.casefold():
+            results.corrected_from = q
+    results.text = text
+    results.sort = params.get("sort") or ("relevance" if text else "newest")
+
+    filters = {name: params.get(name) or "" for name in SearchForm.FILTERS}
+    stories = filtered(
+        Article.objects.published(),
+        **filters,
+        since=params.get("since"),
+        until=params.get("until"),
+    )
+    if text:
+        stories = full_text(stories, text)
+
+    counts = _facet_counts(stories, text, match.candidates if match else [], filters)
+    results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
+    words = counts.pop("words", None)
+    if text and words is not None and not words.get("", FacetValue("", "", 1)).count:
+        results.message = (
+            "Your search has only very common words (like “the” or “of”), "
+            "which stories are not indexed by; try other words."
+        )
+    cards_count = counts.pop("card", {})
+    narrow_count = counts.pop("narrow", {})
+    results.facets = counts
+    for name in SearchForm.FILTERS:
+        if filters[name]:
+            value = counts.get(name, {}).get(filters[name])
+            results.selected[name] = value.label if value else filters[name]
+            if value:
+                value.is_selected = True
+
+    known = counts.pop("known", {})
+    missing = [
+        f"no {name} “{value}”"
+        for name, value in filters.items()
+        if value and not known.get(name, FacetValue("", "", 0)).count
+    ]
+    if missing:
+        results.message = "We know " + " and ".join(missing) + "; remove that filter and try again."
+        results.status = 400
+        results.total = 0
+        return results
+
+    results.num_pages = max(1, math.ceil(results.total / PER_PAGE))
+    results.page = params.get("page") or 1
+    if results.page > results.num_pages:
+        results.message = (
+            f"There is no page {results.page}; this search has "
+            f"{results.num_pages} page{'s' if results.num_pages != 1 else ''}."
+        )
+        results.status = 404
+        return results
+
+    if results.total:
+        results.stories = _page(stories, text, results.sort, results.page)
+    if match:
+        results.cards = _cards(match.candidates, cards_count, narrow_count)
+    return results
+
+
+def _ordering(sort, text):
+    if sort == "relevance" and text:
+        return ["-rank", "-published_at", "-pk"]
+    return ["-published_at", "-pk"]
+
+
+def _page(stories, text, sort, page):
+    """The page's stories; snippets are computed in the outer query, for these rows only."""
+    ordering = _ordering(sort, text)
+    offset = (page - 1) * PER_PAGE
+    page_ids = stories.order_by(*ordering).values("pk")[offset : offset + PER_PAGE]
+    rows = (
+        Article.objects.filter(pk__in=page_ids)
+        .select_related("publication")
+        .only("headline", "slug", "dek", "byline", "published_at", "publication__name")
+    )
+    if text:
+        query = text_query(text)
+        rows = rows.annotate(
+            rank=SearchRank(F("search_vector"), query),
+            headline_marked=SearchHeadline(
+                "headline", query, config=CONFIG, start_sel=START_SEL, stop_sel=STOP_SEL,
+                highlight_all=True,
+            ),
+            snippet_marked=SearchHeadline(
+                "body", query, config=CONFIG, start_sel=START_SEL, stop_sel=STOP_SEL,
+                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+            ),
+        )  # fmt: skip
+    else:
+        rows = rows.annotate(excerpt=Substr("body", 1, 400))
+    rows = list(rows.order_by(*ordering))
+    for story in rows:
+        if text:
+            story.headline_html = marked(story.headline_marked)
+            story.snippet_html = marked(story.snippet_marked)
+        else:
+            story.headline_html = escape(story.headline)
+            story.snippet_html = escape(story.dek or _words(story.excerpt, 40))
+    return rows
+
+
+def _words(text, count):
+    pieces = (text or "").split()
+    return " ".join(pieces[:count]) + (" …" if len(pieces) > count else "")
+
+
+def _facet_counts(stories, text, card_slugs, filters):
+    """Counts beside each filter value, the total and the named candidates' story counts,
+    in one statement over the matching stories gathered once."""
+    matching_sql, matching_params = (
+        stories.order_by().values("pk", "published_at", "publication_id").query.sql_with_params()
+    )
+    published_sql, published_params = (
+        Article.objects.published().order_by().values("pk").query.sql_with_params()
+    )
+    t = {
+        "article": Article._meta.db_table,
+        "ac": ArticleCandidate._meta.db_table,
+        "ae": ArticleElection._meta.db_table,
+        "candidate": Candidate._meta.db_table,
+        "election": Election._meta.db_table,
+        "tag": Tag._meta.db_table,
+        "tagged": TaggedItem._meta.db_table,
+        "publication": Publication._meta.db_table,
+    }
+    tz = timezone.get_current_timezone_name()
+    parts = [
+        ("SELECT 'total', '', '', COUNT(*) FROM m", []),
+        (
+            f"""(SELECT 'candidate', c.slug, c.name, COUNT(*) AS n
+                 FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
+                 JOIN {t["candidate"]} c ON c.id = l.candidate_id
+                 GROUP BY c.slug, c.name ORDER BY n DESC, c.name LIMIT {FACET_SIZE})""",
+            [],
+        ),
+        (
+            f"""(SELECT 'election', e.slug,
+                        e.jurisdiction || ' ' || e.office || ', ' || e.stage || ' '
+                        || to_char(e.date, 'YYYY-MM-DD'), COUNT(*) AS n
+                 FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
+                 JOIN {t["election"]} e ON e.id = l.election_id
+                 GROUP BY e.slug, e.jurisdiction, e.office, e.stage, e.date
+                 ORDER BY n DESC, e.date DESC LIMIT {FACET_SIZE})""",
+            [],
+        ),
+        (
+            f"""(SELECT 'tag', g.slug, g.name, COUNT(*) AS n
+                 FROM m JOIN {t["tagged"]} i ON i.object_id = m.id
+                 JOIN django_content_type ct ON ct.id = i.content_type_id
+                      AND ct.app_label = 'archive' AND ct.model = 'article'
+                 JOIN {t["tag"]} g ON g.id = i.tag_id
+                 GROUP BY g.slug, g.name ORDER BY n DESC, g.name LIMIT {FACET_SIZE})""",
+            [],
+        ),
+        (
+            f"""(SELECT 'publication', p.slug, p.name, COUNT(*) AS n
+                 FROM m JOIN {t["publication"]} p ON p.id = m.publication_id
+                 GROUP BY p.slug, p.name ORDER BY n DESC, p.name LIMIT {FACET_SIZE})""",
+            [],
+        ),
+        (
+            """(SELECT 'year', y::text, y::text, COUNT(*) AS n FROM (
+                   SELECT EXTRACT(YEAR FROM m.published_at AT TIME ZONE %s)::int AS y FROM m
+                 ) years GROUP BY y ORDER BY y DESC)""",
+            [tz],
+        ),
+    ]
+    if text:
+        parts.append(
+            (
+                f"SELECT 'words', '', '', numnode(websearch_to_tsquery('{CONFIG}', %s))",
+                [text],
+            )
+        )
+    tables = {"candidate": Candidate, "election": Election, "tag": Tag, "publication": Publication}
+    for name, value in filters.items():
+        if value:
+            table = tables[name]._meta.db_table
+            parts.append(
+                (f"SELECT 'known', '{name}', '', COUNT(*) FROM {table} WHERE slug = %s", [value])
+            )
+    if card_slugs:
+        parts.append(
+            (
+                f"""(SELECT 'card', c.slug, c.name, COUNT(*)
+                     FROM {t["ac"]} l JOIN {t["candidate"]} c ON c.id = l.candidate_id
+                     WHERE c.slug = ANY(%s) AND NOT l.is_suppressed
+                       AND l.article_id IN ({published_sql})
+                     GROUP BY c.slug, c.name)""",
+                [list(card_slugs), *published_params],
+            )
+        )
+        parts.append(
+            (
+                f"""(SELECT 'narrow', c.slug, c.name, COUNT(*)
+                     FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
+                     JOIN {t["candidate"]} c ON c.id = l.candidate_id
+                     WHERE c.slug = ANY(%s)
+                     GROUP BY c.slug, c.name)""",
+                [list(card_slugs)],
+            )
+        )
+    sql = (
+        f"WITH m (id, published_at, publication_id) AS MATERIALIZED ({matching_sql}) "
+        + " UNION ALL ".join(p for p, _ in parts)
+    )
+    params = [*matching_params, *(value for _, values in parts for value in values)]
+    counts = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, key, label, count in cursor.fetchall():
+            counts.setdefault(kind, {})[key] = FacetValue(key, label, count)
+    return counts
+
+
+def _cards(slugs, story_counts, narrow_counts):
+    """The named candidates with their elections and outcomes, in one query."""
+    rows = (
+        Candidate.objects.filter(slug__in=slugs)
+        .order_by("slug", "-candidacies__election__date")
+        .values(
+            "slug",
+            "name",
+            "candidacies__outcome",
+            "candidacies__election__slug",
+            "candidacies__election__jurisdiction",
+            "candidacies__election__office",
+            "candidacies__election__stage",
+            "candidacies__election__date",
+        )
+    )
+    outcomes = dict(Candidacy.Outcome.choices)
+    cards = {}
+    for row in rows:
+        card = cards.get(row["slug"])
+        if card is None:
+            card = cards[row["slug"]] = CandidateCard(
+                slug=row["slug"],
+                name=row["name"],
+                url=Candidate(slug=row["slug"]).get_absolute_url(),
+            )
+            story = story_counts.get(row["slug"])
+            card.story_count = story.count if story else 0
+            narrow = narrow_counts.get(row["slug"])
+            card.match_count = narrow.count if narrow else 0
+        if row["candidacies__election__slug"]:
+            election = Election(
+                slug=row["candidacies__election__slug"],
+                jurisdiction=row["candidacies__election__jurisdiction"],
+                office=row["candidacies__election__office"],
+                stage=row["candidacies__election__stage"],
+                date=row["candidacies__election__date"],
+            )
+            card.candidacies.append(
+                (str(election), election.get_absolute_url(), outcomes[row["candidacies__outcome"]])
+            )
+    return [cards[slug] for slug in slugs if slug in cards]
+
+
+def search_admin(queryset, term):
+    """The admin's story search: the same full-text query readers use, over any status."""
+    term = " ".join(term.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    if not re.search(r"[^\W_]", term):
+        return queryset
+    return queryset.filter(search_vector=text_query(term))

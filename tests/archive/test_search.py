@@ -1,0 +1,226 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from archive.models import ArticleCandidate
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def names_candidate(story, candidate):
+    ArticleCandidate.objects.update_or_create(
+        article=story, candidate=candidate, defaults={"mention_count": 1}
+    )
+
+
+def result_headlines(page):
+    """The headlines of the results, in order, without their highlighting."""
+    found = re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", page, re.S)
+    return [re.sub(r"</?mark>", "", headline) for headline in found]
+
+
+def search(client, **params):
+    response = client.get("/search/", params)
+    return response, response.content.decode()
+
+
+def test_a_headline_match_ranks_above_a_body_only_match(client):
+    factories.article(
+        headline="Council meets on budget",
+        body="The council also discussed the library branch and its reading room.",
+        published_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    factories.article(
+        headline="Library branch reopens downtown",
+        body="Neighbors returned after a long closure.",
+        published_at=timezone.now() - datetime.timedelta(days=3),
+    )
+    _, page = search(client, q="library")
+    assert result_headlines(page) == ["Library branch reopens downtown", "Council meets on budget"]
+    _, page = search(client, q="library", sort="newest")
+    assert result_headlines(page) == ["Council meets on budget", "Library branch reopens downtown"]
+
+
+def test_quoted_phrase_needs_the_words_together(client):
+    factories.article(headline="Rent control measure advances", body="The measure moved on.")
+    factories.article(headline="Control of the council", body="Rent rose again this year.")
+    _, page = search(client, q='"rent control"')
+    assert result_headlines(page) == ["Rent control measure advances"]
+
+
+def test_minus_excludes_a_word_and_or_widens(client):
+    factories.article(headline="Homelessness plan unveiled", body="Shelter beds and housing.")
+    factories.article(headline="Homelessness count rises", body="The annual count.")
+    factories.article(headline="Transit fares frozen", body="Buses and trains.")
+    _, page = search(client, q="homelessness -shelter")
+    assert result_headlines(page) == ["Homelessness count rises"]
+    _, page = search(client, q="shelter or fares", sort="newest")
+    assert sorted(result_headlines(page)) == ["Homelessness plan unveiled", "Transit fares frozen"]
+
+
+def test_stemming_finds_other_forms_of_a_word(client):
+    factories.article(headline="Voters approved the measure", body="It passed.")
+    _, page = search(client, q="approve")
+    assert result_headlines(page) == ["Voters approved the measure"]
+
+
+def test_drafts_and_future_stories_are_never_found(client):
+    factories.article(headline="Zoning story published", body="Zoning.")
+    factories.article(headline="Zoning story draft", body="Zoning.", status="draft")
+    factories.article(
+        headline="Zoning story scheduled",
+        body="Zoning.",
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    for params in ({"q": "zoning"}, {}, {"q": "zoning", "sort": "newest"}):
+        _, page = search(client, **params)
+        assert result_headlines(page) == ["Zoning story published"]
+    _, page = search(client, q="zoning")
+    assert "1 story" in page
+
+
+def test_empty_query_lists_newest_under_the_filters(client):
+    paper = factories.publication(name="Valley Ledger", slug="valley-ledger")
+    now = timezone.now()
+    factories.article(
+        headline="Old ledger story",
+        publication=paper,
+        published_at=now - datetime.timedelta(days=5),
+    )
+    factories.article(
+        headline="New ledger story",
+        publication=paper,
+        published_at=now - datetime.timedelta(days=1),
+    )
+    factories.article(headline="Story elsewhere", published_at=now)
+    response, page = search(client, publication="valley-ledger")
+    assert response.status_code == 200
+    assert result_headlines(page) == ["New ledger story", "Old ledger story"]
+
+
+def test_candidate_filter_narrows_results_and_counts(client):
+    bass = factories.candidate(name="Karen Bass", slug="karen-bass")
+    caruso = factories.candidate(name="Rick Caruso", slug="rick-caruso")
+    one = factories.article(headline="Debate on housing tonight", body="Housing.")
+    two = factories.article(headline="Housing bond campaign", body="Housing.")
+    factories.article(headline="Housing costs climb", body="Housing.")
+    names_candidate(one, bass)
+    names_candidate(one, caruso)
+    names_candidate(two, caruso)
+
+    _, page = search(client, q="housing")
+    assert "3 stories" in page
+    facets = page.split('class="search-facets"', 1)[1]
+    assert re.search(r"Rick Caruso</a> <span class=\"count\">2</span>", facets)
+    assert re.search(r"Karen Bass</a> <span class=\"count\">1</span>", facets)
+
+    _, page = search(client, q="housing", candidate="karen-bass")
+    assert result_headlines(page) == ["Debate on housing tonight"]
+    facets = page.split('class="search-facets"', 1)[1]
+    assert re.search(r"Rick Caruso</a> <span class=\"count\">1</span>", facets)
+    assert re.search(r"<strong>Karen Bass</strong> <span class=\"count\">1</span>", facets)
+
+
+def test_suppressed_links_do_not_count_as_naming(client):
+    bass = factories.candidate(name="Karen Bass", slug="karen-bass")
+    story = factories.article(headline="Budget vote delayed", body="Budget.")
+    ArticleCandidate.objects.update_or_create(
+        article=story, candidate=bass, defaults={"is_suppressed": True}
+    )
+    _, page = search(client, q="budget", candidate="karen-bass")
+    assert result_headlines(page) == []
+
+
+def test_election_tag_and_date_filters(client):
+    from archive.models import ArticleElection
+
+    race = factories.election(slug="town-mayor-2022-11-08")
+    now = timezone.now()
+    tagged = factories.article(
+        headline="Turnout report one", published_at=now - datetime.timedelta(days=400)
+    )
+    tagged.tags.add("turnout")
+    other = factories.article(
+        headline="Turnout report two", published_at=now - datetime.timedelta(days=1)
+    )
+    ArticleElection.objects.get_or_create(article=other, election=race)
+
+    _, page = search(client, q="turnout", tag="turnout")
+    assert result_headlines(page) == ["Turnout report one"]
+    _, page = search(client, q="turnout", election="town-mayor-2022-11-08")
+    assert result_headlines(page) == ["Turnout report two"]
+    day = timezone.localtime(now - datetime.timedelta(days=1)).date()
+    _, page = search(client, q="turnout", since=day.isoformat(), until=day.isoformat())
+    assert result_headlines(page) == ["Turnout report two"]
+
+
+def test_snippets_highlight_the_words_and_escape_the_text(client):
+    factories.article(
+        headline="Water <b>rates</b> rise",
+        body='Officials said <script>alert("x")</script> the water rates would rise in July.',
+    )
+    _, page = search(client, q="water rates")
+    results = page.split('search-list"', 1)[1].split("</ol>", 1)[0]
+    assert "<mark>Water</mark>" in results
+    assert "<mark>rates</mark>" in results
+    assert "<script>" not in page
+    assert "<b>rates</b>" not in results
+    assert "&lt;b&gt;<mark>rates</mark>&lt;/b&gt;" in results
+
+
+def test_snippet_markup_is_escaped_even_around_highlights(client):
+    from archive.search import marked
+
+    text = "a <img src=x onerror=alert(1)> \ue000word\ue001 & \ue000more"
+    html = marked(text)
+    assert "<img" not in html
+    assert html.count("<mark>") == html.count("</mark>") == 2
+    assert "&amp;" in html
+
+
+def test_pagination_keeps_the_query_in_the_links(client):
+    for n in range(25):
+        factories.article(headline=f"Pothole report {n}", body="Potholes.")
+    _, page = search(client, q="pothole")
+    assert "25 stories" in page
+    assert "?q=pothole&amp;page=2" in page
+    response, page = search(client, q="pothole", page=2)
+    assert response.status_code == 200
+    assert len(result_headlines(page)) == 5
+    response, page = search(client, q="pothole", page=3)
+    assert response.status_code == 404
+    assert "There is no page 3" in page
+
+
+@pytest.mark.parametrize("stories", [10, 100])
+def test_a_search_page_makes_at_most_four_queries(client, django_assert_max_num_queries, stories):
+    bass = factories.candidate(name="Karen Bass", slug="karen-bass", press_names=["Bass"])
+    race = factories.election()
+    factories.candidacy(candidate=bass, election=race, outcome="elected")
+    paper = factories.publication()
+    for n in range(stories):
+        story = factories.article(
+            headline=f"Police budget story {n}",
+            body="Karen Bass on police and the budget.",
+            publication=paper,
+        )
+        story.tags.add("police")
+        names_candidate(story, bass)
+    with django_assert_max_num_queries(4):
+        response = client.get(
+            "/search/",
+            {
+                "q": "Karen Bas police",
+                "tag": "police",
+                "publication": paper.slug,
+                "page": 2 if stories > 20 else 1,
+            },
+        )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "candidate-card" in page
+    with django_assert_max_num_queries(2):
+        client.get("/search/")
