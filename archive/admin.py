@@ -7,6 +7,7 @@ from archive.models import (
     ArticleVoteUpdate,
     Publication,
 )
+from archive.search import search_admin
 
 
 @admin.register(Publication)
@@ -43,6 +44,10 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ArticleCandidateInline, ArticleElectionInline, ArticleVoteUpdateInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors search as readers do: the full-text vector over headline, dek and body.
+        return search_admin(queryset, search_term), False
 
 
 admin.site.register(ArticleCandidate)
