@@ -5,6 +5,7 @@ refuses to start without a real SECRET_KEY and ALLOWED_HOSTS. The README's
 commands set DEBUG=true for a developer's machine.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -40,10 +41,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
+    "simple_history",
+    "axes",
     "candidates",
     "elections",
     "archive",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +60,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change in the history tables.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,6 +103,22 @@ _default_db.update(
 )
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "desk.backends.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Logins: one user from one address is refused for a while after a handful of
+# failures; the same user elsewhere can still sign in.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "desk/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "desk.logins.client_ip"
+# A working day of inactivity ends a session.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

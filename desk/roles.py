@@ -1,0 +1,64 @@
+"""The newsroom's roles, as Django groups that exist after every `migrate`.
+
+Made by a post_migrate handler rather than a data migration: permissions are
+created after migrations run, so a migration on a fresh database would find
+none to grant. Running it again brings the groups back to this definition.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+EDITORS = "Editors"
+RESULTS_DESK = "Results desk"
+
+ALL = ("add", "change", "delete", "view")
+VIEW = ("view",)
+
+# (app label, model name) -> actions.
+ROLES = {
+    EDITORS: {
+        ("archive", "article"): ALL,
+        ("archive", "publication"): ALL,
+        ("archive", "articlecandidate"): ALL,
+        ("archive", "articleelection"): ALL,
+        ("archive", "articlevoteupdate"): ALL,
+        ("taggit", "tag"): ALL,
+        ("taggit", "taggeditem"): ALL,
+        ("candidates", "candidate"): VIEW,
+        ("elections", "election"): VIEW,
+        ("elections", "candidacy"): VIEW,
+        ("elections", "voteupdate"): VIEW,
+        ("elections", "tally"): VIEW,
+    },
+    RESULTS_DESK: {
+        ("elections", "voteupdate"): ALL,
+        ("elections", "tally"): ALL,
+        # Calling a race and recording outcomes is the results desk's job too;
+        # making or removing elections is not.
+        ("elections", "election"): ("change", "view"),
+        ("elections", "candidacy"): ("change", "view"),
+        ("candidates", "candidate"): VIEW,
+        ("archive", "article"): VIEW,
+        ("archive", "publication"): VIEW,
+        ("archive", "articlecandidate"): VIEW,
+        ("archive", "articleelection"): VIEW,
+        ("archive", "articlevoteupdate"): VIEW,
+        ("taggit", "tag"): VIEW,
+    },
+}
+
+
+def permissions_for(grants):
+    query = Q(pk__in=[])
+    for (app_label, model), actions in grants.items():
+        query |= Q(
+            content_type__app_label=app_label,
+            codename__in=[f"{action}_{model}" for action in actions],
+        )
+    return Permission.objects.filter(query)
+
+
+def ensure_roles(using="default", **kwargs):
+    for name, grants in ROLES.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(permissions_for(grants).using(using))

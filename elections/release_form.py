@@ -1,0 +1,155 @@
+"""The results desk's release form: one row per candidacy, and the checks that
+catch a typo before readers see it."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from elections.models import Candidacy, Tally, VoteUpdate
+
+# Rounded shares from a source can add up to a little over 100.
+SHARE_TOTAL_LIMIT = Decimal("100.5")
+
+
+def election_id_from(request, release=None):
+    """The election a release form is for: the release's own, else the one asked for."""
+    if release is not None and release.election_id:
+        return release.election_id
+    raw = request.POST.get("election") or request.GET.get("election")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+class ReleaseForm(forms.ModelForm):
+    class Meta:
+        model = VoteUpdate
+        fields = [
+            "election",
+            "released_at",
+            "source",
+            "source_url",
+            "ballots_counted",
+            "ballots_remaining",
+            "expected_vote_pct",
+            "is_final",
+            "notes",
+        ]
+
+    def clean_released_at(self):
+        released_at = self.cleaned_data["released_at"]
+        if released_at > timezone.now():
+            raise ValidationError("This time is still to come: enter when the figures came out.")
+        return released_at
+
+    def clean(self):
+        cleaned = super().clean()
+        election, released_at = cleaned.get("election"), cleaned.get("released_at")
+        if election and released_at:
+            same_time = VoteUpdate.objects.filter(election=election, released_at=released_at)
+            if self.instance.pk:
+                same_time = same_time.exclude(pk=self.instance.pk)
+            if same_time.exists():
+                self.add_error(
+                    "released_at",
+                    "This election already has a release at this time; "
+                    "correct that one instead of adding another.",
+                )
+        return cleaned
+
+    def previous_release(self):
+        release = self.instance
+        return (
+            VoteUpdate.objects.filter(
+                election_id=release.election_id, released_at__lt=release.released_at
+            )
+            .exclude(pk=release.pk)
+            .order_by("-released_at")
+            .first()
+        )
+
+
+class CandidacyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, candidacy):
+        return candidacy.candidate.name
+
+
+class TallyForm(forms.ModelForm):
+    votes = forms.IntegerField(
+        required=False,
+        min_value=0,
+        widget=forms.NumberInput(attrs={"size": 10}),
+        error_messages={"min_value": "Votes cannot be negative."},
+    )
+    reported_share = forms.DecimalField(
+        label="share (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=6,
+        decimal_places=3,
+        help_text="Only where the source gave a percentage and no votes.",
+        error_messages={
+            "min_value": "A share cannot be negative.",
+            "max_value": "A share cannot be above 100%.",
+        },
+    )
+
+    class Meta:
+        model = Tally
+        fields = ["candidacy", "votes", "reported_share"]
+        field_classes = {"candidacy": CandidacyChoiceField}
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and cleaned.get("votes") is None
+            and cleaned.get("reported_share") is None
+            and not cleaned.get("DELETE")
+        ):
+            raise ValidationError("Give the votes, or the share where the source gave only that.")
+        return cleaned
+
+
+class TallyFormSet(forms.BaseInlineFormSet):
+    """Checks across the rows of one release."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        election_id = self.instance.election_id
+        seen = set()
+        share_total = Decimal(0)
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            candidacy = data.get("candidacy")
+            if candidacy is None:
+                continue
+            if election_id and candidacy.election_id != election_id:
+                raise ValidationError(
+                    f"{candidacy.candidate} does not stand in this election; "
+                    "enter figures only for its own candidates."
+                )
+            if candidacy.pk in seen:
+                raise ValidationError(f"{candidacy.candidate} has two rows; keep one.")
+            seen.add(candidacy.pk)
+            share_total += data.get("reported_share") or 0
+        if share_total > SHARE_TOTAL_LIMIT:
+            raise ValidationError(
+                f"The shares add up to {share_total}%, more than 100%: check for a typo."
+            )
+
+
+def rows_to_fill(election_id, release=None):
+    """The candidacies of the election without a row in this release yet, by name."""
+    candidacies = Candidacy.objects.filter(election_id=election_id).select_related("candidate")
+    if release is not None and release.pk:
+        candidacies = candidacies.exclude(tallies__vote_update=release)
+    return list(candidacies.order_by("candidate__name"))
