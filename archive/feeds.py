@@ -1,0 +1,177 @@
+"""RSS and Atom feeds of public stories: latest, per candidate, per tag, and per election (stories
+and count releases in one timeline).
+
+Each feed is RSS 2.0 at the address DESIGN.md gives and Atom 1.0 at the same address plus
+"atom/" (/feeds/latest/atom/). The election feed lives here rather than in elections/ because it
+lists stories, and elections must not depend on the archive.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from taggit.models import Tag
+
+from archive.models import Article
+from candidates.models import Candidate
+from elections.models import Election, VoteUpdate
+
+ITEMS = 30
+
+
+def _stories():
+    return Article.objects.published().select_related("publication").prefetch_related("tags")
+
+
+class StoryFeed(Feed):
+    """What every story item says, whatever the feed."""
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.dek or Truncator(item.body.split("\n\n", 1)[0]).words(60)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class LatestStories(StoryFeed):
+    title = "Tally: latest stories"
+    link = "/stories/"
+    description = "The newest stories in the election news archive."
+
+    def items(self):
+        return _stories()[:ITEMS]
+
+
+class CandidateStories(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Candidate, slug=slug)
+
+    def title(self, obj):
+        return f"Tally: stories naming {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"Stories in the archive that name {obj.name}, newest first."
+
+    def items(self, obj):
+        return _stories().filter(
+            candidate_links__candidate=obj, candidate_links__is_suppressed=False
+        )[:ITEMS]
+
+
+class TagStories(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return f"Tally: stories tagged {obj.name}"
+
+    def link(self, obj):
+        return f"/tags/{obj.slug}/"
+
+    def description(self, obj):
+        return f"Stories tagged {obj.name}, newest first."
+
+    def items(self, obj):
+        return _stories().filter(tags=obj)[:ITEMS]
+
+
+class ElectionTimeline(StoryFeed):
+    """Stories about an election and its count releases, interleaved by time."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Election, slug=slug)
+
+    def title(self, obj):
+        return f"Tally: {obj}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"Stories and count releases for {obj}, newest first."
+
+    def items(self, obj):
+        stories = list(
+            _stories().filter(election_links__election=obj, election_links__is_suppressed=False)[
+                :ITEMS
+            ]
+        )
+        releases = list(
+            VoteUpdate.objects.filter(election=obj)
+            .numbered()
+            .select_related("election")
+            .prefetch_related("tallies__candidacy__candidate")
+            .order_by("-released_at")
+        )
+        releases = [r for r in releases if r.released_at <= timezone.now()][:ITEMS]
+        timeline = stories + releases
+        timeline.sort(key=self.item_pubdate, reverse=True)
+        return timeline[:ITEMS]
+
+    def _is_release(self, item):
+        return isinstance(item, VoteUpdate)
+
+    def item_title(self, item):
+        if not self._is_release(item):
+            return super().item_title(item)
+        return f"Count release {item.number}: {_standings(item)}"
+
+    def item_description(self, item):
+        if not self._is_release(item):
+            return super().item_description(item)
+        parts = [f"Released by {item.source}."]
+        if item.ballots_counted is not None:
+            parts.append(f"Ballots counted: {item.ballots_counted:,}.")
+        if item.ballots_remaining is not None:
+            parts.append(f"Ballots left to count: {item.ballots_remaining:,}.")
+        return " ".join(parts)
+
+    def item_pubdate(self, item):
+        return item.released_at if self._is_release(item) else item.published_at
+
+    def item_updateddate(self, item):
+        return item.released_at if self._is_release(item) else item.updated_at
+
+    def item_author_name(self, item):
+        return item.source if self._is_release(item) else super().item_author_name(item)
+
+    def item_categories(self, item):
+        return ["count release"] if self._is_release(item) else super().item_categories(item)
+
+
+def _standings(release):
+    rows = release.results().rows
+    if not rows:
+        return "no figures yet"
+    return ", ".join(
+        f"{row.candidate.name} {row.share}%" if row.share is not None else row.candidate.name
+        for row in rows
+    )
+
+
+def atom(feed_class):
+    """The same feed as Atom 1.0."""
+    return type(
+        f"{feed_class.__name__}Atom",
+        (feed_class,),
+        {"feed_type": Atom1Feed, "subtitle": feed_class.description},
+    )

@@ -1,0 +1,56 @@
+"""schema.org NewsArticle data for a story, for search engines and news readers."""
+
+from candidates.models import Candidate
+from elections.models import Election
+
+
+def news_article(story, absolute):
+    """A dict ready for JSON; absolute(path) turns a site path into a full URL."""
+    url = absolute(story.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.headline,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "isAccessibleForFree": True,
+    }
+    if story.dek:
+        data["description"] = story.dek
+    if story.published_at:
+        data["datePublished"] = story.published_at.isoformat()
+    data["dateModified"] = (story.updated_at or story.published_at).isoformat()
+    if story.byline:
+        data["author"] = [{"@type": "Person", "name": story.byline}]
+    if story.publication_id:
+        publisher = {"@type": "Organization", "name": story.publication.name}
+        if story.publication.url:
+            publisher["url"] = story.publication.url
+        data["publisher"] = publisher
+    tags = [tag.name for tag in story.tags.all()]
+    if tags:
+        data["keywords"] = tags
+    if story.source_url:
+        data["isBasedOn"] = story.source_url
+    about = [
+        {"@type": "Person", "name": c.name, "url": absolute(c.get_absolute_url())}
+        for c in _linked(Candidate, story, "article_links")
+    ] + [
+        {
+            "@type": "Event",
+            "name": str(e),
+            "startDate": e.date.isoformat(),
+            "url": absolute(e.get_absolute_url()),
+        }
+        for e in _linked(Election, story, "article_links")
+    ]
+    if about:
+        data["about"] = about
+    return data
+
+
+def _linked(model, story, links):
+    """Rows linked to the story and not removed by an editor."""
+    return model.objects.filter(
+        **{f"{links}__article": story, f"{links}__is_suppressed": False}
+    ).order_by("pk")

@@ -1,0 +1,98 @@
+"""An election's results as data: one row per candidate per release, with derived shares."""
+
+import csv
+
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+
+from elections.models import Election, Tally
+
+COLUMNS = [
+    "election",
+    "release_number",
+    "released_at",
+    "source",
+    "source_url",
+    "ballots_counted",
+    "ballots_left",
+    "expected_vote_pct",
+    "is_final",
+    "candidate",
+    "candidate_name",
+    "votes",
+    "share",
+    "share_is_reported",
+]
+
+
+def result_rows(election):
+    """Rows in release order; within a release, leader first. Shares come from results()."""
+    releases = election.vote_updates.order_by("released_at").prefetch_related(
+        Prefetch(
+            "tallies",
+            queryset=Tally.objects.select_related("candidacy__candidate").order_by("pk"),
+        )
+    )
+    for number, release in enumerate(releases, start=1):
+        for row in release.results().rows:
+            tallied_votes = all(t.votes is not None for t in release.tallies.all())
+            yield {
+                "election": election.slug,
+                "release_number": number,
+                "released_at": release.released_at.isoformat(),
+                "source": release.source,
+                "source_url": release.source_url,
+                "ballots_counted": release.ballots_counted,
+                "ballots_left": release.ballots_remaining,
+                "expected_vote_pct": release.expected_vote_pct,
+                "is_final": release.is_final,
+                "candidate": row.candidate.slug,
+                "candidate_name": row.candidate.name,
+                "votes": row.votes,
+                "share": row.share,
+                "share_is_reported": row.share is not None and not tallied_votes,
+            }
+
+
+def _cell(value):
+    # A spreadsheet would run a cell starting with = + - @ as a formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def results_csv(request, slug):
+    election = get_object_or_404(Election, slug=slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{election.slug}-results.csv"'
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    for row in result_rows(election):
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    return response
+
+
+def _json_value(value):
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return float(value)
+
+
+def results_json(request, slug):
+    election = get_object_or_404(Election, slug=slug)
+    data = {
+        "election": {
+            "slug": election.slug,
+            "name": str(election),
+            "office": election.office,
+            "jurisdiction": election.jurisdiction,
+            "date": election.date.isoformat(),
+            "stage": election.stage,
+            "status": election.status,
+            "url": request.build_absolute_uri(election.get_absolute_url()),
+        },
+        "columns": COLUMNS,
+        "results": [{k: _json_value(v) for k, v in row.items()} for row in result_rows(election)],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,59 @@
+"""/elections/<slug>/results.csv and results.json: one row per candidate per release."""
+
+import csv
+import io
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "los-angeles-mayor-2022-11-08"
+
+
+def test_results_csv_has_a_row_per_candidate_per_release_with_derived_shares(client, demo):
+    response = client.get(f"/elections/{SLUG}/results.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["release_number"], r["candidate"]) for r in rows] == [
+        ("1", "rick-caruso"),
+        ("1", "karen-bass"),
+        ("2", "rick-caruso"),
+        ("2", "karen-bass"),
+    ]
+    thursday = rows[2]
+    assert thursday["votes"] == "273941" and thursday["share"] == "50.25"
+    assert thursday["share_is_reported"] == "False"
+    assert thursday["ballots_counted"] == "1452192" and thursday["ballots_left"] == "883000"
+    assert rows[0]["votes"] == "" and rows[0]["share"] == "51.200"
+    assert rows[0]["share_is_reported"] == "True"
+
+
+def test_results_json_matches_the_csv(client, demo):
+    data = client.get(f"/elections/{SLUG}/results.json").json()
+    assert data["election"]["slug"] == SLUG
+    assert data["election"]["url"] == f"http://testserver/elections/{SLUG}/"
+    assert len(data["results"]) == 4
+    bass = data["results"][3]
+    assert bass["candidate_name"] == "Karen Bass"
+    assert bass["votes"] == 271246 and bass["share"] == 49.75
+    assert bass["released_at"] == "2022-11-11T00:00:00+00:00"
+
+
+def test_exports_of_an_unknown_election_are_404(client, db):
+    assert client.get("/elections/nowhere/results.csv").status_code == 404
+    assert client.get("/elections/nowhere/results.json").status_code == 404
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(client, db):
+    election = factories.election()
+    tally = factories.tally(
+        vote_update=factories.vote_update(election=election, source="=HYPERLINK(1)"), votes=5
+    )
+    tally.candidacy.candidate.name = "@SUM(A1)"
+    tally.candidacy.candidate.save()
+    text = client.get(f"/elections/{election.slug}/results.csv").content.decode()
+    row = list(csv.DictReader(io.StringIO(text)))[0]
+    assert row["source"] == "'=HYPERLINK(1)" and row["candidate_name"] == "'@SUM(A1)"
