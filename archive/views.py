@@ -22,12 +22,15 @@ IN_THE_NEWS_WINDOW = 50
 
 def home(request):
     stories = Article.objects.published().for_cards()[:HOME_STORIES]
-    elections = list(Election.objects.filter(status=Election.Status.COUNTING))
+    elections = list(Election.objects.filter(status=Election.Status.COUNTING).with_winners())
     heading = "Elections now counting"
     if not elections:
         # Between elections, the most recent result is what a reader looks for.
         elections = list(
-            Election.objects.filter(vote_updates__isnull=False).distinct().order_by("-date")[:1]
+            Election.objects.filter(vote_updates__isnull=False)
+            .with_winners()
+            .distinct()
+            .order_by("-date")[:1]
         )
         heading = "Latest result"
     current = (
@@ -64,6 +67,7 @@ def home(request):
             "counts": counts,
             "counts_heading": heading,
             "in_the_news": in_the_news,
+            "section": "home",
         },
     )
 
@@ -79,7 +83,11 @@ def story_detail(request, year, month, day, slug):
         raise Http404("No such date.") from exc
     if timezone.localtime(story.published_at).date() != day_asked:
         raise Http404("No story of that name on that day.")
-    return render(request, "archive/story_detail.html", {"story": story, **story_sidebar(story)})
+    return render(
+        request,
+        "archive/story_detail.html",
+        {"story": story, "section": "stories", **story_sidebar(story)},
+    )
 
 
 @staff_member_required
@@ -110,24 +118,26 @@ class StoryArchiveMixin:
 
 class StoryIndex(StoryArchiveMixin, dates.ArchiveIndexView):
     allow_empty = True
-    extra_context = {"period": "all"}
+    extra_context = {"period": "all", "section": "stories"}
 
 
 class StoryYear(StoryArchiveMixin, dates.YearArchiveView):
     make_object_list = True
-    extra_context = {"period": "year"}
+    extra_context = {"period": "year", "section": "stories"}
 
 
 class StoryMonth(StoryArchiveMixin, dates.MonthArchiveView):
-    extra_context = {"period": "month"}
+    extra_context = {"period": "month", "section": "stories"}
 
 
 class StoryDay(StoryArchiveMixin, dates.DayArchiveView):
-    extra_context = {"period": "day"}
+    extra_context = {"period": "day", "section": "stories"}
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     stories = Article.objects.published().for_cards().filter(tags=tag)
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "archive/tag_detail.html", {"tag": tag, "page_obj": page})
+    return render(
+        request, "archive/tag_detail.html", {"tag": tag, "page_obj": page, "section": "stories"}
+    )

@@ -33,7 +33,9 @@ def candidate_list(request):
         )
     )
     page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "candidates/candidate_list.html", {"page_obj": page})
+    return render(
+        request, "candidates/candidate_list.html", {"page_obj": page, "section": "candidates"}
+    )
 
 
 def candidate_detail(request, slug):
@@ -78,5 +80,5 @@ def candidate_detail(request, slug):
     return render(
         request,
         "candidates/candidate_detail.html",
-        {"candidate": candidate, "races": races, "page_obj": page},
+        {"candidate": candidate, "races": races, "page_obj": page, "section": "candidates"},
     )

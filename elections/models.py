@@ -22,6 +22,20 @@ class ElectionStatus(models.TextChoices):
     CERTIFIED = "certified", "Certified"
 
 
+class ElectionQuerySet(models.QuerySet):
+    def with_winners(self):
+        """Prefetch the elected candidacies into .winners, for cards that name them."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "candidacies",
+                queryset=Candidacy.objects.filter(outcome=CandidacyOutcome.ELECTED)
+                .select_related("candidate")
+                .order_by("candidate__name"),
+                to_attr="winners",
+            )
+        )
+
+
 class Election(models.Model):
     """One contest on one date: Mayor of Los Angeles, primary of 2022-06-07."""
 
@@ -49,6 +63,8 @@ class Election(models.Model):
         help_text="The primary this contest follows, if any.",
     )
     is_demo = models.BooleanField(default=False)
+
+    objects = ElectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "jurisdiction", "office"]

@@ -116,7 +116,7 @@ def share_chart(election, steps, candidacies, chart_id="shares"):
         "the table that follows gives the same figures.",
         x_labels=_x_labels(steps),
         series=series,
-        y_max=100,
+        scale=charts.share_scale(v for line in series for v in line["values"]),
         y_format=lambda v: f"{v:g}%",
     )
 
@@ -149,6 +149,6 @@ def candidate_chart(candidate, election, steps, candidacy_id, chart_id):
         "the table that follows gives the same figures.",
         x_labels=_x_labels(steps),
         series=[{"name": candidate.name, "values": values}],
-        y_max=100,
+        scale=charts.share_scale(values),
         y_format=lambda v: f"{v:g}%",
     )

@@ -12,8 +12,10 @@ STORIES_PER_PAGE = 50
 
 
 def election_list(request):
-    elections = Election.objects.annotate(release_count=Count("vote_updates")).order_by(
-        "-date", "jurisdiction", "office"
+    elections = (
+        Election.objects.with_winners()
+        .annotate(release_count=Count("vote_updates"))
+        .order_by("-date", "jurisdiction", "office")
     )
     page = Paginator(elections, ELECTIONS_PER_PAGE).get_page(request.GET.get("page"))
     current = {
@@ -30,7 +32,11 @@ def election_list(request):
         {"election": e, "release": current.get(e.pk), "results": _results(current.get(e.pk))}
         for e in page.object_list
     ]
-    return render(request, "elections/election_list.html", {"page_obj": page, "rows": rows})
+    return render(
+        request,
+        "elections/election_list.html",
+        {"page_obj": page, "rows": rows, "section": "elections"},
+    )
 
 
 def _results(release):
@@ -55,6 +61,7 @@ def election_detail(request, slug):
         request,
         "elections/election_detail.html",
         {
+            "section": "elections",
             "election": election,
             "followed_by": list(election.followed_by.all()),
             "candidacies": candidacies,
@@ -107,6 +114,7 @@ def update_detail(request, slug, number):
         request,
         "elections/update_detail.html",
         {
+            "section": "elections",
             "election": election,
             "release": release,
             "number": number,

@@ -1,0 +1,118 @@
+"""The reader's site in a real browser: follow a story's links, and photograph every page type.
+
+Screenshots land in screenshots/ (git-ignored) at a phone's width and a desktop's.
+"""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(settings.BASE_DIR) / "screenshots"
+WIDTHS = {"phone": 375, "desktop": 1280}
+STORY_SLUG = "bass-narrows-gap-thursday-count"
+
+pytestmark = pytest.mark.browser
+
+
+def _require_browser():
+    required = os.environ.get("TALLY_REQUIRE_BROWSER") == "1"
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the playwright package (pip install -e '.[dev]')")
+    if missing:
+        message = "Browser tests need " + " and ".join(missing)
+        if required:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def site(live_server, transactional_db, monkeypatch):
+    """The demo archive, linked by real saves, served on a live server."""
+    _require_browser()
+    call_command("load_demo", stdout=io.StringIO())
+    from archive.models import Article
+
+    story = Article.objects.get(slug=STORY_SLUG)
+    assert "link-candidate" in story.body_html, "the linker should have linked the demo story"
+    # Playwright's sync API runs an event loop in this thread; the ORM work is done above.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    return {"url": live_server.url, "story_path": story.get_absolute_url()}
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_a_reader_follows_a_story_to_its_candidate_and_its_count(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site["url"] + site["story_path"])
+    assert page.locator("h1").inner_text().startswith("Bass narrows the gap")
+    then_panel = page.locator("section.count-panel").first
+    assert "The count when this was published" in then_panel.text_content()
+    assert "273,941" in then_panel.text_content()
+
+    page.locator(".story-body a.link-candidate", has_text="Rick Caruso").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/candidates/rick-caruso/")
+    assert page.locator("h1").inner_text() == "Rick Caruso"
+    assert page.locator("svg.chart[role=img] title").count() >= 1
+
+    page.go_back()
+    page.locator(".story-body a.link-count", has_text="273,941").click()
+    page.wait_for_load_state()
+    assert "/elections/los-angeles-mayor-2022-11-08/updates/" in page.url
+    assert page.locator("h1").inner_text().startswith("Release 2")
+    reports = page.locator("section", has=page.locator("h2", has_text="Stories that report"))
+    assert "Bass narrows the gap" in reports.inner_text()
+    page.close()
+
+
+def test_screenshots_of_every_page_type(site, browser):
+    pages = {
+        "home": "/",
+        "stories": "/stories/",
+        "stories-year": "/stories/2022/",
+        "stories-month": "/stories/2022/11/",
+        "stories-day": "/stories/2022/11/10/",
+        "story": site["story_path"],
+        "candidates": "/candidates/",
+        "candidate": "/candidates/karen-bass/",
+        "elections": "/elections/",
+        "election": "/elections/los-angeles-mayor-2022-11-08/",
+        "release": "/elections/los-angeles-mayor-2022-11-08/updates/2/",
+        "tag": "/tags/vote-count/",
+        "not-found": "/stories/1999/",
+    }
+    shutil.rmtree(SHOTS, ignore_errors=True)
+    SHOTS.mkdir()
+    for device, width in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for name, path in pages.items():
+            response = page.goto(site["url"] + path)
+            assert response.status == (404 if name == "not-found" else 200), path
+            # Nothing may overflow sideways: a phone reader should never scroll left and right.
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} is {overflow}px too wide at {width}px"
+            page.screenshot(path=str(SHOTS / f"{name}-{device}.png"), full_page=True)
+        page.close()
+    assert len(list(SHOTS.glob("*.png"))) == len(pages) * len(WIDTHS)
