@@ -1,0 +1,106 @@
+"""The benchmarks' own database, on the server the project already uses.
+
+Benchmarks never touch the `tally` database: they build `tally_bench` (or a
+name of their choosing) beside it, and run Django, gunicorn and manage.py
+against it through DATABASE_URL.
+"""
+
+import os
+import secrets
+from urllib.parse import quote, urlsplit, urlunsplit
+
+DEFAULT_NAME = "tally_bench"
+# Only ever used against the bench database on 127.0.0.1.
+_BENCH_SECRET = "bench-" + secrets.token_hex(24)
+
+
+def server_settings():
+    """The project's default connection (DATABASE_URL, else the embedded server) as a dict."""
+    import dj_database_url
+
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return dj_database_url.parse(url)
+    from config.embedded_db import connection_settings
+
+    return connection_settings()
+
+
+def bench_database_url(name=DEFAULT_NAME, database_url=None):
+    """A postgres:// URL for database `name` on the project's server (or database_url's)."""
+    if database_url:
+        return database_url
+    db = server_settings()
+    user = quote(db.get("USER") or "", safe="")
+    password = quote(db.get("PASSWORD") or "", safe="")
+    host = quote(db.get("HOST") or "localhost", safe="")
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{auth}{host}{port}/{quote(name, safe='')}"
+
+
+def database_name(url):
+    return urlsplit(url).path.lstrip("/")
+
+
+def _admin_connection(url):
+    """A connection to the server's `postgres` database, to create or drop `url`'s database."""
+    import dj_database_url
+    import psycopg
+
+    parts = urlsplit(url)
+    db = dj_database_url.parse(urlunsplit(parts._replace(path="/postgres")))
+    return psycopg.connect(
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+        user=db["USER"] or None,
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def database_exists(url):
+    with _admin_connection(url) as conn:
+        row = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database_name(url)]
+        ).fetchone()
+    return row is not None
+
+
+def create_database(url, force=False):
+    """Create the database; with force, drop it first. Refuses the project's own database."""
+    from psycopg import sql
+
+    name = database_name(url)
+    if name in {"tally", "postgres", "template0", "template1"}:
+        raise SystemExit(f"bench: refusing to touch the database {name!r}; use another name.")
+    with _admin_connection(url) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not force:
+            raise SystemExit(f"bench: database {name!r} exists; pass --force to recreate it.")
+        if exists:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def django_env(url, debug=False):
+    """Environment for manage.py, gunicorn or django.setup() against the bench database."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="true" if debug else "false",
+        SECRET_KEY=_BENCH_SECRET,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_COOKIES="false",
+    )
+    return env
+
+
+def setup_django(url):
+    """Point this process's Django at the bench database (before anything imports models)."""
+    import django
+
+    os.environ.update(django_env(url))
+    django.setup()
