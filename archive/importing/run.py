@@ -18,6 +18,7 @@ from archive.importing.reading import (
     read_bytes,
 )
 from archive.importing.saving import BodyIndex, save_story
+from archive.linking import LinkContext
 
 ACTIONS = ("created", "updated", "skipped", "failed")
 
@@ -70,7 +71,7 @@ class _DryRun(Exception):
     pass
 
 
-def import_file(path, options, index):
+def import_file(path, options, index, link_context=None):
     try:
         data = read_bytes(path, options.max_bytes)
         story = parse_html(data) if looks_like_html(path, data) else parse_text(decode_text(data))
@@ -82,7 +83,9 @@ def import_file(path, options, index):
         story.byline = story.byline or options.byline
         story.tags = story.tags or list(options.tags)
         with transaction.atomic():
-            action, reason, article = save_story(story, index=index, as_draft=options.as_draft)
+            action, reason, article = save_story(
+                story, index=index, as_draft=options.as_draft, link_context=link_context
+            )
             if options.dry_run:
                 transaction.set_rollback(True)
         return Outcome(path, action, reason, article.pk, article.needs_review)
@@ -99,10 +102,15 @@ def import_file(path, options, index):
 def import_paths(paths, options, progress=None):
     files, outcomes = find_files(paths)
     index = BodyIndex()
+    # Candidates, elections and releases are read once for the run: importing stories changes
+    # none of them.
+    link_context = LinkContext() if files else None
+    if link_context:
+        link_context.preload_releases()
     if progress:
         progress.total = len(files)
     for path in files:
-        outcomes.append(import_file(path, options, index))
+        outcomes.append(import_file(path, options, index, link_context))
         if progress:
             progress.step()
     if progress:

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.db.models.functions import MD5
 from django.utils.text import Truncator, slugify
 
+from archive import linking
 from archive.importing.parsing import BadValue
 from archive.models import Article, Publication
 
@@ -97,15 +98,24 @@ def _review_note(reasons):
     return (REVIEW_PREFIX + "; ".join(reasons))[:300] if reasons else ""
 
 
-def save_story(story, *, index, as_draft=False):
-    """Returns (action, reason, article): action is created, updated or skipped."""
+def save_story(story, *, index, as_draft=False, link_context=None):
+    """Returns (action, reason, article): action is created, updated or skipped.
+
+    The story is linked as any save links it, but with the run's LinkContext (candidates,
+    elections and releases read once) instead of a fresh one per story.
+    """
     _check(story)
     is_provisional = not story.headline
     headline = story.headline or provisional_headline(story.body)
     existing = _find_existing(story, index)
     if existing is None:
-        return "created", "", _create(story, headline, is_provisional, as_draft, index)
-    return _update(existing, story, headline, is_provisional, as_draft)
+        article = _create(story, headline, is_provisional, as_draft, index)
+        linking.link_article(article, link_context)
+        return "created", "", article
+    action, reason, article = _update(existing, story, headline, is_provisional, as_draft)
+    if action == "updated":
+        linking.link_article(article, link_context)
+    return action, reason, article
 
 
 def _create(story, headline, is_provisional, as_draft, index):
@@ -128,7 +138,7 @@ def _create(story, headline, is_provisional, as_draft, index):
         needs_review=bool(reasons),
         review_note=_review_note(reasons),
     )
-    article.save()
+    article.save(link=False)
     if story.tags:
         article.tags.set(story.tags)
     index.add(story.body, article.pk)
@@ -182,7 +192,7 @@ def _update(article, story, headline, is_provisional, as_draft):
         changed.append("tags")
     if not changed:
         return "skipped", "unchanged since the last import", article
-    article.save()
+    article.save(link=False)
     if tags_changed:
         article.tags.set(story.tags)
     return "updated", "changed: " + ", ".join(changed), article
