@@ -16,8 +16,11 @@ class CandidateAdmin(SimpleHistoryAdmin):
         return ", ".join(candidate.press_names)
 
     def save_model(self, request, obj, form, change):
+        # Compared with the stored row: the form's own change tracking can miss a
+        # list field whose hidden initial value a client did not send.
+        before = Candidate.objects.filter(pk=obj.pk).values_list("name", "press_names").first()
         super().save_model(request, obj, form, change)
-        if change and {"name", "press_names"} & set(form.changed_data):
+        if change and before != (obj.name, list(obj.press_names)):
             from archive import linking
 
             # Stories that named them, or may now: linked again in one bulk pass.

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Value, When
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
@@ -83,6 +84,8 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
         return ["election"] if obj is not None else []
 
     def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         if request.method == "GET" and election_id_from(request) is None:
             return self.choose_election_view(request)
         return super().add_view(request, form_url, extra_context)

@@ -94,7 +94,7 @@ class TallyForm(forms.ModelForm):
         help_text="Only where the source gave a percentage and no votes.",
         error_messages={
             "min_value": "A share cannot be negative.",
-            "max_value": "A share cannot be above 100%.",
+            "max_value": "A share cannot be above 100%%.",
         },
     )
 

@@ -1,0 +1,192 @@
+"""The results desk's release form: a row per candidacy, and impossible figures refused."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from elections.models import Election, Tally, VoteUpdate
+from tests import admin_users, factories
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/admin/elections/voteupdate/add/"
+
+
+@pytest.fixture
+def desk_client(client):
+    client.force_login(admin_users.results_desk())
+    return client
+
+
+@pytest.fixture
+def race():
+    election = factories.election(status=Election.Status.COUNTING)
+    ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
+    bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
+    first = factories.vote_update(
+        election=election,
+        released_at=(timezone.now() - datetime.timedelta(days=2)).replace(microsecond=0),
+        ballots_counted=1000,
+    )
+    factories.tally(vote_update=first, candidacy=ada, votes=600)
+    factories.tally(vote_update=first, candidacy=bo, votes=400)
+    return election, ada, bo
+
+
+def release_form(election, rows, when=None, **fields):
+    when = timezone.localtime(when or timezone.now() - datetime.timedelta(hours=1))
+    data = {
+        "election": election.pk,
+        "released_at_0": when.strftime("%Y-%m-%d"),
+        "released_at_1": when.strftime("%H:%M:%S"),
+        "source": "County registrar",
+        "source_url": "",
+        "ballots_counted": "2000",
+        "ballots_remaining": "",
+        "expected_vote_pct": "",
+        "notes": "",
+        "tallies-TOTAL_FORMS": len(rows),
+        "tallies-INITIAL_FORMS": 0,
+    }
+    for i, (candidacy, votes, share) in enumerate(rows):
+        data[f"tallies-{i}-candidacy"] = candidacy.pk
+        data[f"tallies-{i}-votes"] = "" if votes is None else votes
+        data[f"tallies-{i}-reported_share"] = "" if share is None else share
+    data.update(fields)
+    return data
+
+
+def test_add_asks_for_the_election_first(desk_client, race):
+    election, _, _ = race
+    page = desk_client.get(ADD).content.decode()
+    assert "Which election is this release for?" in page
+    assert f'href="?election={election.pk}"' in page
+
+
+def test_form_has_a_row_for_every_candidacy(desk_client, race):
+    election, ada, bo = race
+    other = factories.candidacy(candidate=factories.candidate(name="Cy Elsewhere"))
+    page = desk_client.get(ADD, {"election": election.pk}).content.decode()
+    assert 'name="tallies-TOTAL_FORMS" value="2"' in page
+    assert f'<option value="{ada.pk}" selected>Ada Ames</option>' in page
+    assert f'<option value="{bo.pk}" selected>Bo Burke</option>' in page
+    assert "Cy Elsewhere" not in page
+    assert other.pk not in (ada.pk, bo.pk)
+
+
+def test_a_good_release_is_saved_with_its_rows(desk_client, race):
+    election, ada, bo = race
+    response = desk_client.post(
+        ADD + f"?election={election.pk}",
+        release_form(election, [(ada, 1100, None), (bo, 900, None)]),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    release = election.vote_updates.latest()
+    assert release.ballots_counted == 2000
+    assert {t.candidacy_id: t.votes for t in release.tallies.all()} == {ada.pk: 1100, bo.pk: 900}
+    assert release.history.first().history_user.username == "rita"
+
+
+def test_a_percent_only_source_is_entered_as_shares(desk_client, race):
+    election, ada, bo = race
+    response = desk_client.post(
+        ADD, release_form(election, [(ada, None, "51.2"), (bo, None, "48.8")], ballots_counted="")
+    )
+    assert response.status_code == 302
+    shares = Tally.objects.filter(reported_share__isnull=False).values_list(
+        "reported_share", flat=True
+    )
+    assert sorted(shares) == [Decimal("48.8"), Decimal("51.2")]
+
+
+@pytest.mark.parametrize(
+    "rows, when, message",
+    [
+        ("negative", None, "Votes cannot be negative."),
+        ("share_over_100", None, "A share cannot be above 100%."),
+        ("shares_over_total", None, "The shares add up to 101%, more than 100%"),
+        ("fine", "future", "This time is still to come"),
+        ("fine", "same_time", "already has a release at this time"),
+        ("foreigner", None, "does not stand in this election"),
+        ("empty_row", None, "Give the votes, or the share"),
+    ],
+)
+def test_impossible_figures_are_refused(desk_client, race, rows, when, message):
+    election, ada, bo = race
+    foreign = factories.candidacy(candidate=factories.candidate(name="Cy Elsewhere"))
+    table = {
+        "negative": [(ada, -5, None), (bo, 900, None)],
+        "share_over_100": [(ada, None, "100.5"), (bo, None, "1")],
+        "shares_over_total": [(ada, None, "60"), (bo, None, "41")],
+        "fine": [(ada, 1100, None), (bo, 900, None)],
+        "foreigner": [(ada, 1100, None), (foreign, 900, None)],
+        "empty_row": [(ada, 1100, None), (foreign, None, None)],
+    }[rows]
+    moment = {
+        None: None,
+        "future": timezone.now() + datetime.timedelta(hours=1),
+        "same_time": election.vote_updates.get().released_at,
+    }[when]
+    before = VoteUpdate.objects.count(), Tally.objects.count()
+    response = desk_client.post(ADD, release_form(election, table, when=moment))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert (VoteUpdate.objects.count(), Tally.objects.count()) == before
+
+
+def test_ballots_going_down_warns_but_saves(desk_client, race):
+    election, ada, bo = race
+    response = desk_client.post(
+        ADD,
+        release_form(election, [(ada, 500, None), (bo, 300, None)], ballots_counted="800"),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "ballots counted went down from 1,000 in the release before to 800" in page
+    assert election.vote_updates.count() == 2
+
+
+def test_change_form_adds_rows_for_candidacies_without_figures(desk_client, race):
+    election, ada, bo = race
+    release = election.vote_updates.get()
+    release.tallies.filter(candidacy=bo).delete()
+    page = desk_client.get(f"/admin/elections/voteupdate/{release.pk}/change/").content.decode()
+    assert 'name="tallies-TOTAL_FORMS" value="2"' in page
+    assert 'name="tallies-INITIAL_FORMS" value="1"' in page
+    assert f'<option value="{bo.pk}" selected>Bo Burke</option>' in page
+
+
+def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
+    election, ada, bo = race
+    url = f"/admin/elections/election/{election.pk}/change/"
+    assert desk_client.get(url).status_code == 200
+    data = {
+        "office": election.office,
+        "jurisdiction": election.jurisdiction,
+        "date": election.date.isoformat(),
+        "stage": election.stage,
+        "slug": election.slug,
+        "status": "called",
+        "follows": "",
+        "candidacies-TOTAL_FORMS": 2,
+        "candidacies-INITIAL_FORMS": 2,
+    }
+    for i, (candidacy, outcome) in enumerate([(ada, "elected"), (bo, "defeated")]):
+        data.update(
+            {
+                f"candidacies-{i}-id": candidacy.pk,
+                f"candidacies-{i}-election": election.pk,
+                f"candidacies-{i}-candidate": candidacy.candidate_id,
+                f"candidacies-{i}-ballot_designation": "",
+                f"candidacies-{i}-outcome": outcome,
+            }
+        )
+    response = desk_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    election.refresh_from_db()
+    ada.refresh_from_db()
+    bo.refresh_from_db()
+    assert election.status == "called"
+    assert (ada.outcome, bo.outcome) == ("elected", "defeated")
