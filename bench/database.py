@@ -84,12 +84,12 @@ def create_database(url, force=False):
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def django_env(url, debug=False):
+def django_env(url, debug=False, settings="config.settings"):
     """Environment for manage.py, gunicorn or django.setup() against the bench database."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SETTINGS_MODULE=settings,
         DEBUG="true" if debug else "false",
         SECRET_KEY=_BENCH_SECRET,
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -98,9 +98,9 @@ def django_env(url, debug=False):
     return env
 
 
-def setup_django(url):
+def setup_django(url, settings="config.settings"):
     """Point this process's Django at the bench database (before anything imports models)."""
     import django
 
-    os.environ.update(django_env(url))
+    os.environ.update(django_env(url, settings=settings))
     django.setup()

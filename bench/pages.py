@@ -144,24 +144,27 @@ def cpus():
     return str(available[0]), str(available[1 if len(available) > 1 else 0])
 
 
+def collect_static(url):
+    """Collect static files into a temp folder (bench.settings); return its path."""
+    static = tempfile.mkdtemp(prefix="tally-bench-static-")
+    env = django_env(url, settings="bench.settings")
+    env["BENCH_STATIC_ROOT"] = static
+    command = [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return static
+
+
 class Server:
     """gunicorn on the bench database, pinned to one core, for the length of a `with`."""
 
-    def __init__(self, url, workers, core):
+    def __init__(self, url, workers, core, static):
         self.url, self.workers, self.core = url, workers, core
         self.port = free_port()
-        self.static = tempfile.mkdtemp(prefix="tally-bench-static-")
-        self.env = django_env(url)
-        self.env.update(DJANGO_SETTINGS_MODULE="bench.settings", BENCH_STATIC_ROOT=self.static)
+        self.env = django_env(url, settings="bench.settings")
+        self.env["BENCH_STATIC_ROOT"] = static
         self.process = None
 
     def __enter__(self):
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=self.env,
-            check=True,
-        )
         command = [
             "taskset", "-c", self.core,
             str(Path(PYTHON).with_name("gunicorn")), "config.wsgi:application",
@@ -192,7 +195,6 @@ class Server:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        shutil.rmtree(self.static, ignore_errors=True)
 
 
 def check_statuses(base, paths):
@@ -230,10 +232,10 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
 
 
-def measure_pages(args, url, paths):
+def measure_pages(args, url, paths, static):
     server_core, load_core = cpus()
     results = {}
-    with Server(url, args.workers, server_core) as server:
+    with Server(url, args.workers, server_core, static) as server:
         bad = check_statuses(server.base, paths)
         for path, status in bad:
             print(f"  ! {status} {path}: left out")
@@ -290,15 +292,25 @@ def main(argv=None):
     parser.add_argument("--relink", type=int, default=10_000, help="stories to relink (0: skip)")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN each page's slowest query")
     parser.add_argument("--only", help="comma-separated page types, e.g. story,candidate")
+    parser.add_argument("--queries-only", action="store_true", help="count queries, no load")
     args = parser.parse_args(argv)
 
     url = bench_database_url(args.name, args.database_url)
     if not database_exists(url):
         raise SystemExit(f"bench: no database at {url}; run `python -m bench.generate` first.")
     ensure_wrk()
+    static = collect_static(url)
+    try:
+        run(args, url, static)
+    finally:
+        shutil.rmtree(static, ignore_errors=True)
+
+
+def run(args, url, static):
     from bench.database import setup_django
 
-    setup_django(url)
+    os.environ["BENCH_STATIC_ROOT"] = static
+    setup_django(url, settings="bench.settings")
     from django.db import connection
 
     rng = random.Random(7)
@@ -316,6 +328,8 @@ def main(argv=None):
         )
         for line in q.get("plan", [])[:14]:
             print(f"      {line}")
+    if args.queries_only:
+        return
     relink_ids = []
     if args.relink:
         from archive.models import Article
@@ -330,7 +344,7 @@ def main(argv=None):
         f"bench: gunicorn ({args.workers} workers, core {server_core}), wrk -c{args.connections}"
         f" -d{args.seconds}s (core {load_core})"
     )
-    results = measure_pages(args, url, paths)
+    results = measure_pages(args, url, paths, static)
     healthz = (results["healthz"]["rps"] + results["healthz (again)"]["rps"]) / 2
 
     print(f"\nbench: pages against /healthz ({healthz:.1f} req/s, mean of first and last run)")
