@@ -4,6 +4,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +52,17 @@ def test_unreachable_database_gives_one_clear_line():
     assert "DATABASE_URL" in lines[0]
 
 
+@pytest.mark.django_db
 def test_production_settings_load_with_real_values():
-    result = manage("check", DEBUG="false", SECRET_KEY="k" * 50, ALLOWED_HOSTS="tally.example")
+    db = connection.settings_dict
+    url = (
+        f"postgres://{db['USER']}@{quote(db['HOST'] or '127.0.0.1', safe='')}:{db['PORT'] or 5432}"
+    )
+    result = manage(
+        "check",
+        DEBUG="false",
+        SECRET_KEY="k" * 50,
+        ALLOWED_HOSTS="tally.example",
+        DATABASE_URL=f"{url}/{db['NAME']}",
+    )
     assert result.returncode == 0, result.stderr
