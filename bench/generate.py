@@ -587,20 +587,29 @@ def load(args, timer):
     timer.lap("sequences set, VACUUM ANALYZE")
 
 
-def relink(url, timer, limit=None):
-    """Link the stories with the project's own engine, if it has landed yet."""
+def relink(url, timer, jobs=1):
+    """Link the stories with the project's own engine, in `jobs` processes over id ranges."""
     from django.core.management import get_commands
+
+    from archive.models import Article
 
     if "relink" not in get_commands():
         print("  `manage.py relink` does not exist yet: stories keep plain escaped bodies,")
         print("  with no link rows. Run it later against this database:")
         print(f"    DATABASE_URL='{url}' DEBUG=true .venv/bin/python manage.py relink")
         return False
-    command = [sys.executable, "manage.py", "relink"]
-    completed = subprocess.run(command, env=django_env(url), check=False)
-    if completed.returncode:
-        raise SystemExit(f"bench: `manage.py relink` failed with code {completed.returncode}")
-    timer.lap("manage.py relink (all stories)")
+    base = [sys.executable, "manage.py", "relink"]
+    if jobs <= 1:
+        commands = [base]
+    else:
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        size = math.ceil(len(ids) / jobs)
+        commands = [base + [str(i) for i in ids[n : n + size]] for n in range(0, len(ids), size)]
+    processes = [subprocess.Popen(command, env=django_env(url)) for command in commands]
+    codes = [p.wait() for p in processes]
+    if any(codes):
+        raise SystemExit(f"bench: `manage.py relink` failed with codes {codes}")
+    timer.lap(f"manage.py relink (all stories, {len(commands)} processes)")
     return True
 
 
@@ -616,6 +625,7 @@ def main(argv=None):
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--drafts", type=int, default=100, help="unpublished stories besides")
     parser.add_argument("--no-link", action="store_true", help="skip `manage.py relink`")
+    parser.add_argument("--link-jobs", type=int, default=1, help="relink processes in parallel")
     args = parser.parse_args(argv)
     if args.elections < 4 or args.candidates < 8 or args.releases < args.elections:
         parser.error("need 4+ elections, 8+ candidates and at least one release per election")
@@ -631,7 +641,7 @@ def main(argv=None):
     timer.lap("created and migrated")
     load(args, timer)
     if not args.no_link:
-        relink(url, timer)
+        relink(url, timer, jobs=args.link_jobs)
     print(f"bench: done in {time.perf_counter() - timer.start:.1f} s")
 
 
