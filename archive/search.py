@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Substr
+from django.db.models import Exists, F, Func, OuterRef, TextField, Value
+from django.db.models.functions import Lower, NullIf, StrIndex, Substr
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -280,8 +280,9 @@ def run_search(params):
 
     counts = _facet_counts(stories, text, match.candidates if match else [], filters)
     results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
-    words = counts.pop("words", None)
-    if text and words is not None and not words.get("", FacetValue("", "", 1)).count:
+    words = next(iter(counts.pop("words", {}).values()), None)
+    lexemes = _lexemes(words.key) if words else []
+    if text and words is not None and not words.count:
         results.message = (
             "Your search has only very common words (like “the” or “of”), "
             "which stories are not indexed by; try other words."
@@ -319,7 +320,7 @@ def run_search(params):
         return results
 
     if results.total:
-        results.stories = _page(stories, text, results.sort, results.page)
+        results.stories = _page(stories, text, results.sort, results.page, lexemes)
     if match:
         results.cards = _cards(match.candidates, cards_count, narrow_count)
     return results
@@ -331,7 +332,49 @@ def _ordering(sort, text):
     return ["-published_at", "-pk"]
 
 
-def _page(stories, text, sort, page):
+def _lexemes(tree):
+    """The words a query looks for, as stemmed lexemes, from querytree(); not the excluded."""
+    found = re.findall(r"(!?)'((?:[^']|'')+)'", tree or "")
+    return [lexeme.replace("''", "'") for negated, lexeme in found if not negated][:6]
+
+
+class BodyWindow(Func):
+    """The stretch of the body around the first place a query's word appears.
+
+    ts_headline parses the whole text it is given, a few milliseconds for a long
+    story; given a window around the match it costs a fraction of that. A stem
+    is a prefix of most forms of its word ('approv' of 'approved'); where it isn't
+    ('happi' of 'happy') the window starts with the story, and a match found in it
+    is still highlighted.
+    """
+
+    output_field = TextField()
+    LEAD, SIZE = 200, 800
+
+    def __init__(self, body, lexemes):
+        positions = [
+            NullIf(StrIndex(Lower(body), Value(lexeme.removesuffix("i"))), Value(0))
+            for lexeme in lexemes
+        ]
+        super().__init__(body, *positions)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        body, body_params = compiler.compile(self.source_expressions[0])
+        compiled = [compiler.compile(e) for e in self.source_expressions[1:]]
+        if not compiled:
+            return f"substr({body}, 1, {self.SIZE})", body_params
+        first = "LEAST(" + ", ".join(sql for sql, _ in compiled) + ")"
+        first_params = [p for _, params in compiled for p in params]
+        # From the word start before the lead, so the window opens with a whole word.
+        sql = (
+            f"CASE WHEN {first} > {self.LEAD} THEN regexp_replace("
+            f"substr({body}, {first} - {self.LEAD}, {self.SIZE}), '^\\S*\\s+', '')"
+            f" ELSE substr({body}, 1, {self.SIZE}) END"
+        )
+        return sql, (*first_params, *body_params, *first_params, *body_params, *body_params)
+
+
+def _page(stories, text, sort, page, lexemes=()):
     """The page's stories; snippets are computed in the outer query, for these rows only."""
     ordering = _ordering(sort, text)
     offset = (page - 1) * PER_PAGE
@@ -350,7 +393,8 @@ def _page(stories, text, sort, page):
                 highlight_all=True,
             ),
             snippet_marked=SearchHeadline(
-                "body", query, config=CONFIG, start_sel=START_SEL, stop_sel=STOP_SEL,
+                BodyWindow(F("body"), lexemes), query, config=CONFIG, start_sel=START_SEL,
+                stop_sel=STOP_SEL,
                 max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
             ),
         )  # fmt: skip
@@ -436,8 +480,9 @@ def _facet_counts(stories, text, card_slugs, filters):
     if text:
         parts.append(
             (
-                f"SELECT 'words', '', '', numnode(websearch_to_tsquery('{CONFIG}', %s))",
-                [text],
+                f"SELECT 'words', querytree(websearch_to_tsquery('{CONFIG}', %s)), '',"
+                f" numnode(websearch_to_tsquery('{CONFIG}', %s))",
+                [text, text],
             )
         )
     tables = {"candidate": Candidate, "election": Election, "tag": Tag, "publication": Publication}

@@ -29,6 +29,8 @@ _MAX_QUERY_WORDS = 12
 
 def fold(text):
     """Lower case without accents: 'de León' -> 'de leon'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold().replace("’", "'")
@@ -97,14 +99,17 @@ def _chunks(query):
             yield raw, [None if w == "or" else w for w in found]
 
 
-def _name_table():
-    """Every candidate's folded names by word count and first letter; one query."""
+def _name_table(initials):
+    """The candidates' folded names that start with one of `initials`, by word count and
+    first letter; one query, and only those names are folded."""
     table = {}
     rows = Candidate.objects.values_list("slug", "name", "press_names")
     for slug, name, press_names in rows:
         for written in {name, *press_names}:
+            if fold(written.lstrip()[:1]) not in initials:
+                continue
             folded = tuple(words(written))
-            if not folded or all(w in _WEAK_WORDS for w in folded):
+            if not folded or folded[0][0] not in initials or all(w in _WEAK_WORDS for w in folded):
                 continue
             key = " ".join(folded)
             bucket = table.setdefault((len(folded), key[0]), {})
@@ -118,7 +123,7 @@ def find_candidates(query, limit=3):
     tokens = [w for _, found in _chunks(query) for w in found][:_MAX_QUERY_WORDS]
     if not any(tokens):
         return NameMatch()
-    table = _name_table()
+    table = _name_table({w[0] for w in tokens if w})
     for size in range(min(_MAX_NAME_WORDS, len(tokens)), 0, -1):
         best_score, best = None, []
         for start in range(len(tokens) - size + 1):

@@ -224,3 +224,17 @@ def test_a_search_page_makes_at_most_four_queries(client, django_assert_max_num_
     assert "candidate-card" in page
     with django_assert_max_num_queries(2):
         client.get("/search/")
+
+
+def test_a_snippet_shows_a_match_deep_in_a_long_story(client):
+    filler = " ".join(f"word{n}" for n in range(400))
+    factories.article(
+        headline="Council session", body=f"{filler} The desalination plant was approved. {filler}"
+    )
+    factories.article(headline="Happy voters", body=f"{filler} Voters were happy.")
+    _, page = search(client, q="desalination approve")
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', page, re.S).group(1)
+    assert "<mark>desalination</mark> plant was <mark>approved</mark>" in snippet
+    assert re.match(r"word\d+ ", snippet)  # opens on a whole word
+    _, page = search(client, q="happiness")
+    assert "<mark>Happy</mark> voters" in page
