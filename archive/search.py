@@ -349,7 +349,7 @@ class BodyWindow(Func):
     """
 
     output_field = TextField()
-    LEAD, SIZE = 200, 800
+    LEAD, SIZE = 150, 480
 
     def __init__(self, body, lexemes):
         positions = [

@@ -103,7 +103,7 @@ def _name_table(initials):
     """The candidates' folded names that start with one of `initials`, by word count and
     first letter; one query, and only those names are folded."""
     table = {}
-    rows = Candidate.objects.values_list("slug", "name", "press_names")
+    rows = Candidate.objects.order_by().values_list("slug", "name", "press_names")
     for slug, name, press_names in rows:
         for written in {name, *press_names}:
             if fold(written.lstrip()[:1]) not in initials:
