@@ -23,7 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.database import DEFAULT_NAME, bench_database_url, database_exists, django_env
@@ -202,18 +204,17 @@ class Server:
 
 def check_statuses(base, paths):
     """Every URL must answer 200 before it is measured; wrk would count errors as speed."""
-    bad = []
-    for urls in paths.values():
-        for path in urls:
-            request = urllib.request.Request(base + path, method="GET")
-            try:
-                with urllib.request.urlopen(request, timeout=60) as response:
-                    status = response.status
-            except urllib.error.HTTPError as exc:
-                status = exc.code
-            if status != 200:
-                bad.append((path, status))
-    return bad
+
+    def status(path):
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                return path, response.status
+        except urllib.error.HTTPError as exc:
+            return path, exc.code
+
+    every = [path for urls in paths.values() for path in urls]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return [(path, code) for path, code in pool.map(status, every) if code != 200]
 
 
 def wrk(base, paths_file, core, seconds, connections):
