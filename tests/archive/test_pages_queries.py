@@ -1,0 +1,92 @@
+"""Every page type makes the same number of queries with 10 stories as with 100.
+
+The world is linked by real saves (archive.linking), as an editor's stories would be.
+"""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from archive.models import Article
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LA = zoneinfo.ZoneInfo("America/Los_Angeles")
+ELECTION_DAY = datetime.date(2024, 3, 5)
+RELEASES = [
+    (datetime.datetime(2024, 3, 5, 21, 0, tzinfo=LA), 12_345, 11_002),
+    (datetime.datetime(2024, 3, 6, 17, 0, tzinfo=LA), 40_120, 41_877),
+    (datetime.datetime(2024, 3, 8, 17, 0, tzinfo=LA), 80_514, 83_090),
+]
+FIRST_STORY = datetime.datetime(2024, 3, 6, 8, 0, tzinfo=LA)
+
+
+def build_world(story_count):
+    alma = factories.candidate(name="Alma Reyes", slug="alma-reyes", press_names=["Reyes"])
+    boris = factories.candidate(name="Boris Lund", slug="boris-lund", press_names=["Lund"])
+    election = factories.election(
+        jurisdiction="Riverton", office="Mayor", date=ELECTION_DAY, slug="riverton-mayor-2024"
+    )
+    candidacies = [
+        factories.candidacy(candidate=alma, election=election),
+        factories.candidacy(candidate=boris, election=election),
+    ]
+    for released_at, *votes in RELEASES:
+        release = factories.vote_update(
+            election=election, released_at=released_at, ballots_counted=sum(votes) + 500
+        )
+        for candidacy, count in zip(candidacies, votes, strict=True):
+            factories.tally(vote_update=release, candidacy=candidacy, votes=count)
+    publication = factories.publication(name="Riverton Ledger", slug="riverton-ledger")
+    # Spread evenly over ten days whatever the count, so each page has stories at both sizes.
+    step = datetime.timedelta(days=10) / story_count
+    for i in range(story_count):
+        story = factories.article(
+            headline=f"Count update {i}",
+            slug=f"count-update-{i}",
+            publication=publication,
+            published_at=FIRST_STORY + i * step,
+            body="Alma Reyes had 40,120 votes to 41,877 for Boris Lund.\n\nReyes said more "
+            "ballots were coming.",
+        )
+        story.tags.add("vote count")
+    return Article.objects.get(slug="count-update-0")
+
+
+# Pinned: a change here means a page now queries per row, or a query was added on purpose.
+# (Year and month archives spend two on Django's next/previous period links; the story
+# page two on its structured-data meta tags.)
+PAGES = {
+    "home": ("/", 7),
+    "stories": ("/stories/", 3),
+    "year": ("/stories/2024/", 6),
+    "month": ("/stories/2024/03/", 6),
+    "day": ("/stories/2024/03/06/", 7),
+    "story": (None, 11),
+    "tag": ("/tags/vote-count/", 3),
+    "candidates": ("/candidates/", 3),
+    "candidate": ("/candidates/alma-reyes/", 6),
+    "elections": ("/elections/", 5),
+    "election": ("/elections/riverton-mayor-2024/", 7),
+    "release": ("/elections/riverton-mayor-2024/updates/2/", 5),
+}
+
+
+@pytest.mark.parametrize("story_count", [10, 100])
+def test_queries_per_page_do_not_grow_with_stories(client, story_count):
+    first = build_world(story_count)
+    assert first.candidate_links.count() == 2, "the linker should link both candidates"
+    counted = {}
+    for page, (url, _) in PAGES.items():
+        url = url or first.get_absolute_url()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        if page not in ("candidates", "elections"):
+            assert b"Count update" in response.content, url
+        counted[page] = len(queries)
+    assert counted == {page: queries for page, (_, queries) in PAGES.items()}
