@@ -1,0 +1,208 @@
+"""The reader's story pages: lists, date archives, a story with its count panels, tags, errors."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from archive.models import Article, ArticleCandidate
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LA = zoneinfo.ZoneInfo("America/Los_Angeles")
+
+
+def text(response):
+    return response.content.decode()
+
+
+def demo_story(slug):
+    return Article.objects.get(slug=slug)
+
+
+def panel(page, heading):
+    """The HTML of the count panel whose heading is given."""
+    start = page.index(heading)
+    return page[start : page.index("</section>", start)]
+
+
+def test_stories_list_paginates_newest_first(client):
+    base = datetime.datetime(2023, 4, 1, 9, 0, tzinfo=LA)
+    for i in range(25):
+        factories.article(
+            headline=f"Story {i:02d}", published_at=base + datetime.timedelta(hours=i)
+        )
+    first = text(client.get("/stories/"))
+    assert first.index("Story 24") < first.index("Story 05")
+    assert "Story 04" not in first
+    assert "Page 1 of 2" in first
+    assert 'href="?page=2"' in first
+    second = text(client.get("/stories/?page=2"))
+    assert "Story 04" in second and "Story 00" in second and "Story 05" not in second
+
+
+def test_date_archives_list_that_period_and_404_when_empty_or_invalid(client):
+    factories.article(
+        headline="Election night", published_at=datetime.datetime(2022, 11, 8, 23, 0, tzinfo=LA)
+    )
+    factories.article(
+        headline="Day after", published_at=datetime.datetime(2022, 11, 9, 9, 0, tzinfo=LA)
+    )
+    factories.article(
+        headline="Summer piece", published_at=datetime.datetime(2022, 7, 1, 9, 0, tzinfo=LA)
+    )
+    year = text(client.get("/stories/2022/"))
+    assert "Election night" in year and "Summer piece" in year
+    assert 'href="/stories/2022/11/"' in year and 'href="/stories/2022/7/"' in year
+    month = text(client.get("/stories/2022/11/"))
+    assert "Election night" in month and "Summer piece" not in month
+    # 23:00 in Los Angeles is the next day in UTC; the archive follows the newsroom's clock.
+    day = text(client.get("/stories/2022/11/08/"))
+    assert "Election night" in day and "Day after" not in day
+    for url in ["/stories/2021/", "/stories/2022/12/", "/stories/2022/13/", "/stories/2022/11/31/"]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_archives_and_tags_hide_drafts_and_scheduled_stories(client):
+    when = datetime.datetime(2022, 11, 9, 9, 0, tzinfo=LA)
+    shown = factories.article(headline="Shown story", published_at=when)
+    draft = factories.article(headline="Draft story", status="draft", published_at=when)
+    later = factories.article(
+        headline="Scheduled story", published_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    for story in (shown, draft, later):
+        story.tags.add("count")
+    for url in [
+        "/stories/",
+        "/stories/2022/",
+        "/stories/2022/11/",
+        "/stories/2022/11/9/",
+        "/tags/count/",
+    ]:
+        page = text(client.get(url))
+        assert "Shown story" in page, url
+        assert "Draft story" not in page and "Scheduled story" not in page, url
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(later.get_absolute_url()).status_code == 404
+
+
+def test_story_page_prints_the_linked_body_and_its_links(client, demo):
+    story = demo_story("bass-narrows-gap-thursday-count")
+    page = text(client.get(story.get_absolute_url()))
+    assert '<a class="link-candidate" href="/candidates/rick-caruso/">Rick Caruso</a>' in page
+    release_url = "/elections/los-angeles-mayor-2022-11-08/updates/2/"
+    assert f'<a class="link-count" href="{release_url}">273,941</a>' in page
+    assert "Candidates in this story" in page
+    assert 'href="/elections/los-angeles-mayor-2022-11-08/"' in page
+
+
+def test_story_page_falls_back_to_plain_paragraphs_without_stored_html(client, demo):
+    story = demo_story("bass-narrows-gap-thursday-count")
+    Article.objects.filter(pk=story.pk).update(body_html="")
+    page = text(client.get(story.get_absolute_url()))
+    assert "<p>The county registrar&#x27;s Thursday release put Rick Caruso at 273,941" in page
+
+
+def test_story_body_with_markup_renders_as_text(client):
+    story = factories.article(body='<script>alert("x")</script> &amp; <b onclick="x">bold</b>')
+    page = text(client.get(story.get_absolute_url()))
+    assert "<script>alert" not in page
+    assert "<b onclick" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_count_panels_show_the_count_then_and_now(client, demo):
+    # Published on Nov 9 under the first release of the count; a later one came Nov 10.
+    story = demo_story("caruso-holds-early-edge-over-bass")
+    page = text(client.get(story.get_absolute_url()))
+    then = panel(page, "The count when this was published")
+    assert "release 1, Nov. 9, 2022" in then
+    assert "51.20%" in then and "48.80%" in then
+    assert 'href="/elections/los-angeles-mayor-2022-11-08/#timeline"' in then
+    now = panel(page, "The count now")
+    assert "release 2, Nov. 10, 2022" in now
+    assert "273,941" in now and "271,246" in now
+    assert 'href="/elections/los-angeles-mayor-2022-11-08/#timeline"' in now
+
+
+def test_count_now_says_so_when_nothing_newer_came(client, demo):
+    story = demo_story("bass-narrows-gap-thursday-count")
+    page = text(client.get(story.get_absolute_url()))
+    assert "release 2, Nov. 10, 2022" in panel(page, "The count when this was published")
+    assert "the count above is still the latest" in panel(page, "The count now")
+
+
+def test_a_suppressed_candidate_link_is_not_listed(client, demo):
+    story = demo_story("bass-narrows-gap-thursday-count")
+    ArticleCandidate.objects.filter(article=story, candidate__slug="rick-caruso").update(
+        is_suppressed=True
+    )
+    page = text(client.get(story.get_absolute_url()))
+    sidebar = page[page.index("Candidates in this story") :]
+    assert "Karen Bass" in sidebar.split("</section>")[0]
+    assert "Rick Caruso" not in sidebar.split("</section>")[0]
+
+
+def test_story_on_the_wrong_date_is_not_found(client):
+    story = factories.article(
+        slug="a-story", published_at=datetime.datetime(2022, 11, 9, 9, 0, tzinfo=LA)
+    )
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert client.get("/stories/2022/11/10/a-story/").status_code == 404
+    assert client.get("/stories/2022/2/30/a-story/").status_code == 404
+
+
+def test_home_shows_latest_result_and_candidates_in_the_news(client, demo):
+    page = text(client.get("/"))
+    assert "Latest result" in page
+    assert "Elected: " in page and "Karen Bass" in page
+    news = page[page.index("Candidates in the news") :]
+    assert news.index("Karen Bass") < news.index("Austin Beutner")
+
+
+def test_home_lists_an_election_being_counted(client):
+    election = factories.election(jurisdiction="Riverton", status="counting")
+    release = factories.vote_update(election=election, released_at=timezone.now())
+    factories.tally(vote_update=release, votes=900)
+    page = text(client.get("/"))
+    assert "Elections now counting" in page
+    assert "Riverton" in page
+    assert "Latest count" in page
+
+
+def test_tag_page_lists_its_stories(client):
+    tagged = factories.article(headline="Tagged story")
+    tagged.tags.add("explainer")
+    factories.article(headline="Untagged story")
+    page = text(client.get("/tags/explainer/"))
+    assert "Tagged story" in page and "Untagged story" not in page
+    assert client.get("/tags/no-such-tag/").status_code == 404
+
+
+def test_not_found_page_is_ours(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "We could not find that page" in text(response)
+    assert 'href="/stories/"' in text(response)
+
+
+def test_server_error_page_stands_alone():
+    page = render_to_string("500.html")
+    assert "Something went wrong on our side" in page
+    assert "{%" not in page
+
+
+def test_every_page_has_the_site_navigation(client, demo):
+    page = text(client.get("/stories/"))
+    nav = page[page.index('<nav class="site-nav"') : page.index("</nav>")]
+    for href in [
+        'href="/stories/"',
+        'href="/candidates/"',
+        'href="/elections/"',
+        'href="/search/"',
+    ]:
+        assert href in nav
+    assert 'aria-current="true">Stories' in nav
