@@ -14,9 +14,21 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, TextField, Value
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower, NullIf, StrIndex, Substr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -32,6 +44,8 @@ MAX_QUERY_LENGTH = 300
 # Deep pages cost a sort of everything before them and nobody reads them.
 MAX_PAGE = 500
 FACET_SIZE = 10
+# Where more stories match, "best match" ranks the likeliest this many (see _page).
+RANK_POOL = 1000
 CONFIG = "english"
 # Private-use characters mark the matched words; story text is escaped around them,
 # so only our own <mark> tags reach the page.
@@ -277,18 +291,39 @@ def run_search(params):
     )
     if text:
         stories = full_text(stories, text)
+        with transaction.atomic():
+            _prefer_the_index()
+            _count_and_page(results, stories, filters, match)
+    else:
+        _count_and_page(results, stories, filters, match)
+    return results
 
-    counts = _facet_counts(stories, text, match.candidates if match else [], filters)
+
+def _prefer_the_index():
+    """Steer this transaction's text searches to the GIN index.
+
+    The planner costs a sequential scan by the table's own pages, not by the
+    stored vectors it would have to read out of TOAST for every row; for a word
+    in one story in ten it picks that scan, and the search takes seconds instead
+    of milliseconds. SET LOCAL ends with the transaction.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+
+def _count_and_page(results, stories, filters, match):
+    counts, races = _facet_counts(stories, results.text, match.candidates if match else [], filters)
     results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
     words = next(iter(counts.pop("words", {}).values()), None)
     lexemes = _lexemes(words.key) if words else []
-    if text and words is not None and not words.count:
+    if results.text and words is not None and not words.count:
         results.message = (
             "Your search has only very common words (like “the” or “of”), "
             "which stories are not indexed by; try other words."
         )
     cards_count = counts.pop("card", {})
     narrow_count = counts.pop("narrow", {})
+    known = counts.pop("known", {})
     results.facets = counts
     for name in SearchForm.FILTERS:
         if filters[name]:
@@ -297,7 +332,6 @@ def run_search(params):
             if value:
                 value.is_selected = True
 
-    known = counts.pop("known", {})
     missing = [
         f"no {name} “{value}”"
         for name, value in filters.items()
@@ -307,23 +341,30 @@ def run_search(params):
         results.message = "We know " + " and ".join(missing) + "; remove that filter and try again."
         results.status = 400
         results.total = 0
-        return results
+        return
 
-    results.num_pages = max(1, math.ceil(results.total / PER_PAGE))
-    results.page = params.get("page") or 1
-    if results.page > results.num_pages:
+    if match:
+        results.cards = _cards(match.candidates, cards_count, narrow_count, races)
+    ranked_pool = results.sort == "relevance" and results.text and results.total > RANK_POOL
+    shown = min(results.total, RANK_POOL) if ranked_pool else results.total
+    results.num_pages = max(1, math.ceil(shown / PER_PAGE))
+    results.page = params_page = results.params.get("page") or 1
+    if params_page > results.num_pages:
         results.message = (
-            f"There is no page {results.page}; this search has "
-            f"{results.num_pages} page{'s' if results.num_pages != 1 else ''}."
+            f"There is no page {params_page}; this search has "
+            f"{results.num_pages} page{'s' if results.num_pages != 1 else ''}"
+            + (
+                " in order of best match; sort by newest to see every story."
+                if ranked_pool
+                else "."
+            )
         )
         results.status = 404
-        return results
-
+        return
     if results.total:
-        results.stories = _page(stories, text, results.sort, results.page, lexemes)
-    if match:
-        results.cards = _cards(match.candidates, cards_count, narrow_count)
-    return results
+        results.stories = _page(
+            stories, results.text, results.sort, results.page, lexemes, ranked_pool
+        )
 
 
 def _ordering(sort, text):
@@ -374,10 +415,20 @@ class BodyWindow(Func):
         return sql, (*first_params, *body_params, *first_params, *body_params, *body_params)
 
 
-def _page(stories, text, sort, page, lexemes=()):
-    """The page's stories; snippets are computed in the outer query, for these rows only."""
+def _page(stories, text, sort, page, lexemes=(), ranked_pool=False):
+    """The page's stories, in one statement; snippets are computed for these rows only."""
     ordering = _ordering(sort, text)
     offset = (page - 1) * PER_PAGE
+    if ranked_pool:
+        # Ranking reads each story's whole stored vector. Where thousands match, rank
+        # only the RANK_POOL likeliest: those whose headline, then standfirst, holds a
+        # searched word, newest first; cheap tests on short columns.
+        pool = (
+            stories.annotate(likely=_likely(lexemes))
+            .order_by("-likely", "-published_at", "-pk")
+            .values("pk")[:RANK_POOL]
+        )
+        stories = full_text(Article.objects.filter(pk__in=pool), text)
     page_ids = stories.order_by(*ordering).values("pk")[offset : offset + PER_PAGE]
     rows = (
         Article.objects.filter(pk__in=page_ids)
@@ -411,14 +462,32 @@ def _page(stories, text, sort, page, lexemes=()):
     return rows
 
 
+def _likely(lexemes):
+    """2 where the headline holds a searched stem, 1 where the standfirst does, else 0."""
+    stems = [lexeme.removesuffix("i") for lexeme in lexemes] or [""]
+    in_headline, in_dek = Q(), Q()
+    for stem in stems:
+        in_headline |= Q(headline__icontains=stem)
+        in_dek |= Q(dek__icontains=stem)
+    return Case(
+        When(in_headline, then=Value(2)),
+        When(in_dek, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
 def _words(text, count):
     pieces = (text or "").split()
     return " ".join(pieces[:count]) + (" …" if len(pieces) > count else "")
 
 
 def _facet_counts(stories, text, card_slugs, filters):
-    """Counts beside each filter value, the total and the named candidates' story counts,
-    in one statement over the matching stories gathered once."""
+    """Counts beside each filter value, the total, whether each filter value exists, and
+    the named candidates' cards, in one statement over the matching stories gathered once.
+
+    Returns ({kind: {key: FacetValue}}, [(candidate slug, election slug, label, outcome)]).
+    """
     matching_sql, matching_params = (
         stories.order_by().values("pk", "published_at", "publication_id").query.sql_with_params()
     )
@@ -426,29 +495,31 @@ def _facet_counts(stories, text, card_slugs, filters):
         Article.objects.published().order_by().values("pk").query.sql_with_params()
     )
     t = {
-        "article": Article._meta.db_table,
         "ac": ArticleCandidate._meta.db_table,
         "ae": ArticleElection._meta.db_table,
         "candidate": Candidate._meta.db_table,
+        "candidacy": Candidacy._meta.db_table,
         "election": Election._meta.db_table,
         "tag": Tag._meta.db_table,
         "tagged": TaggedItem._meta.db_table,
         "publication": Publication._meta.db_table,
     }
-    tz = timezone.get_current_timezone_name()
+    election_label = (
+        "e.jurisdiction || ' ' || e.office || ', ' || e.stage || ' '"
+        " || to_char(e.date, 'YYYY-MM-DD')"
+    )
+    # Each part: kind, key, label, extra, count.
     parts = [
-        ("SELECT 'total', '', '', COUNT(*) FROM m", []),
+        ("SELECT 'total', '', '', '', COUNT(*) FROM m", []),
         (
-            f"""(SELECT 'candidate', c.slug, c.name, COUNT(*) AS n
+            f"""(SELECT 'candidate', c.slug, c.name, '', COUNT(*) AS n
                  FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
                  JOIN {t["candidate"]} c ON c.id = l.candidate_id
                  GROUP BY c.slug, c.name ORDER BY n DESC, c.name LIMIT {FACET_SIZE})""",
             [],
         ),
         (
-            f"""(SELECT 'election', e.slug,
-                        e.jurisdiction || ' ' || e.office || ', ' || e.stage || ' '
-                        || to_char(e.date, 'YYYY-MM-DD'), COUNT(*) AS n
+            f"""(SELECT 'election', e.slug, {election_label}, '', COUNT(*) AS n
                  FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
                  JOIN {t["election"]} e ON e.id = l.election_id
                  GROUP BY e.slug, e.jurisdiction, e.office, e.stage, e.date
@@ -456,7 +527,7 @@ def _facet_counts(stories, text, card_slugs, filters):
             [],
         ),
         (
-            f"""(SELECT 'tag', g.slug, g.name, COUNT(*) AS n
+            f"""(SELECT 'tag', g.slug, g.name, '', COUNT(*) AS n
                  FROM m JOIN {t["tagged"]} i ON i.object_id = m.id
                  JOIN django_content_type ct ON ct.id = i.content_type_id
                       AND ct.app_label = 'archive' AND ct.model = 'article'
@@ -465,22 +536,22 @@ def _facet_counts(stories, text, card_slugs, filters):
             [],
         ),
         (
-            f"""(SELECT 'publication', p.slug, p.name, COUNT(*) AS n
+            f"""(SELECT 'publication', p.slug, p.name, '', COUNT(*) AS n
                  FROM m JOIN {t["publication"]} p ON p.id = m.publication_id
                  GROUP BY p.slug, p.name ORDER BY n DESC, p.name LIMIT {FACET_SIZE})""",
             [],
         ),
         (
-            """(SELECT 'year', y::text, y::text, COUNT(*) AS n FROM (
+            """(SELECT 'year', y::text, y::text, '', COUNT(*) AS n FROM (
                    SELECT EXTRACT(YEAR FROM m.published_at AT TIME ZONE %s)::int AS y FROM m
                  ) years GROUP BY y ORDER BY y DESC)""",
-            [tz],
+            [timezone.get_current_timezone_name()],
         ),
     ]
     if text:
         parts.append(
             (
-                f"SELECT 'words', querytree(websearch_to_tsquery('{CONFIG}', %s)), '',"
+                f"SELECT 'words', querytree(websearch_to_tsquery('{CONFIG}', %s)), '', '',"
                 f" numnode(websearch_to_tsquery('{CONFIG}', %s))",
                 [text, text],
             )
@@ -490,84 +561,80 @@ def _facet_counts(stories, text, card_slugs, filters):
         if value:
             table = tables[name]._meta.db_table
             parts.append(
-                (f"SELECT 'known', '{name}', '', COUNT(*) FROM {table} WHERE slug = %s", [value])
+                (
+                    f"SELECT 'known', '{name}', '', '', COUNT(*) FROM {table} WHERE slug = %s",
+                    [value],
+                )
             )
     if card_slugs:
-        parts.append(
+        parts += [
             (
-                f"""(SELECT 'card', c.slug, c.name, COUNT(*)
-                     FROM {t["ac"]} l JOIN {t["candidate"]} c ON c.id = l.candidate_id
-                     WHERE c.slug = ANY(%s) AND NOT l.is_suppressed
-                       AND l.article_id IN ({published_sql})
-                     GROUP BY c.slug, c.name)""",
-                [list(card_slugs), *published_params],
-            )
-        )
-        parts.append(
+                f"""SELECT 'card', c.slug, c.name, '', (
+                        SELECT COUNT(*) FROM {t["ac"]} l
+                        WHERE l.candidate_id = c.id AND NOT l.is_suppressed
+                          AND l.article_id IN ({published_sql}))
+                    FROM {t["candidate"]} c WHERE c.slug = ANY(%s)""",
+                [*published_params, list(card_slugs)],
+            ),
             (
-                f"""(SELECT 'narrow', c.slug, c.name, COUNT(*)
+                f"""(SELECT 'narrow', c.slug, c.name, '', COUNT(*)
                      FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
                      JOIN {t["candidate"]} c ON c.id = l.candidate_id
                      WHERE c.slug = ANY(%s)
                      GROUP BY c.slug, c.name)""",
                 [list(card_slugs)],
-            )
-        )
-    sql = (
-        f"WITH m (id, published_at, publication_id) AS MATERIALIZED ({matching_sql}) "
-        + " UNION ALL ".join(p for p, _ in parts)
-    )
+            ),
+            (
+                f"""(SELECT 'race', c.slug || ' ' || e.slug, {election_label}, cy.outcome, 0
+                     FROM {t["candidacy"]} cy JOIN {t["candidate"]} c ON c.id = cy.candidate_id
+                     JOIN {t["election"]} e ON e.id = cy.election_id
+                     WHERE c.slug = ANY(%s) ORDER BY e.date DESC)""",
+                [list(card_slugs)],
+            ),
+        ]
+    sql = f"WITH m (id, published_at, publication_id) AS MATERIALIZED ({matching_sql}) "
+    sql += " UNION ALL ".join(part for part, _ in parts)
     params = [*matching_params, *(value for _, values in parts for value in values)]
-    counts = {}
+    counts, races = {}, []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for kind, key, label, count in cursor.fetchall():
-            counts.setdefault(kind, {})[key] = FacetValue(key, label, count)
-    return counts
+        for kind, key, label, extra, count in cursor.fetchall():
+            if kind == "race":
+                candidate, election = key.split(" ", 1)
+                races.append((candidate, election, label, extra))
+            else:
+                counts.setdefault(kind, {})[key] = FacetValue(key, label, count)
+    return counts, races
 
 
-def _cards(slugs, story_counts, narrow_counts):
-    """The named candidates with their elections and outcomes, in one query."""
-    rows = (
-        Candidate.objects.filter(slug__in=slugs)
-        .order_by("slug", "-candidacies__election__date")
-        .values(
-            "slug",
-            "name",
-            "candidacies__outcome",
-            "candidacies__election__slug",
-            "candidacies__election__jurisdiction",
-            "candidacies__election__office",
-            "candidacies__election__stage",
-            "candidacies__election__date",
-        )
-    )
+def _cards(slugs, story_counts, narrow_counts, races):
+    """The named candidates, with their elections and outcomes, best match first."""
     outcomes = dict(Candidacy.Outcome.choices)
-    cards = {}
-    for row in rows:
-        card = cards.get(row["slug"])
-        if card is None:
-            card = cards[row["slug"]] = CandidateCard(
-                slug=row["slug"],
-                name=row["name"],
-                url=Candidate(slug=row["slug"]).get_absolute_url(),
+    cards = []
+    for slug in slugs:
+        found = story_counts.get(slug)
+        if found is None:
+            continue
+        narrow = narrow_counts.get(slug)
+        cards.append(
+            CandidateCard(
+                slug=slug,
+                name=found.label,
+                url=reverse("candidates:candidate_detail", kwargs={"slug": slug}),
+                story_count=found.count,
+                match_count=narrow.count if narrow else 0,
+                candidacies=[
+                    (
+                        label,
+                        reverse("elections:election_detail", kwargs={"slug": election}),
+                        outcomes.get(outcome, outcome),
+                    )
+                    for candidate, election, label, outcome in races
+                    if candidate == slug
+                ],
             )
-            story = story_counts.get(row["slug"])
-            card.story_count = story.count if story else 0
-            narrow = narrow_counts.get(row["slug"])
-            card.match_count = narrow.count if narrow else 0
-        if row["candidacies__election__slug"]:
-            election = Election(
-                slug=row["candidacies__election__slug"],
-                jurisdiction=row["candidacies__election__jurisdiction"],
-                office=row["candidacies__election__office"],
-                stage=row["candidacies__election__stage"],
-                date=row["candidacies__election__date"],
-            )
-            card.candidacies.append(
-                (str(election), election.get_absolute_url(), outcomes[row["candidacies__outcome"]])
-            )
-    return [cards[slug] for slug in slugs if slug in cards]
+        )
+    return cards
 
 
 def search_admin(queryset, term):
