@@ -14,6 +14,13 @@ from elections.release_form import (
 )
 
 
+def relink_election(election_id):
+    """Stories quoting a release's figures, or published after it, follow its changes."""
+    from archive import linking
+
+    linking.relink(linking.stories_of_election(election_id))
+
+
 class CandidacyInline(admin.TabularInline):
     model = Candidacy
     extra = 0
@@ -86,7 +93,8 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        if request.method == "GET" and election_id_from(request) is None:
+        election_id = election_id_from(request)
+        if request.method == "GET" and not Election.objects.filter(pk=election_id).exists():
             return self.choose_election_view(request)
         return super().add_view(request, form_url, extra_context)
 
@@ -130,10 +138,26 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
                 f"release before to {release.ballots_counted:,}: check the figure.",
                 messages.WARNING,
             )
-        from archive import linking
+        relink_election(release.election_id)
 
-        # Stories quoting these figures, or published after this release, link to it now.
-        linking.relink(linking.stories_of_election(release.election_id))
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # Stories' links to a release are derived from it and go with it; the
+        # results desk need not be allowed to edit stories' links to delete one.
+        from archive.models import ArticleVoteUpdate
+
+        perms_needed.discard(ArticleVoteUpdate._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        relink_election(obj.election_id)
+
+    def delete_queryset(self, request, queryset):
+        election_ids = set(queryset.values_list("election_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for election_id in election_ids:
+            relink_election(election_id)
 
 
 @admin.register(Tally)
@@ -142,3 +166,7 @@ class TallyAdmin(SimpleHistoryAdmin):
     list_select_related = ["candidacy__candidate", "candidacy__election", "vote_update__election"]
     search_fields = ["candidacy__candidate__name"]
     autocomplete_fields = ["vote_update"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        relink_election(obj.vote_update.election_id)

@@ -63,6 +63,9 @@ def test_add_asks_for_the_election_first(desk_client, race):
     page = desk_client.get(ADD).content.decode()
     assert "Which election is this release for?" in page
     assert f'href="?election={election.pk}"' in page
+    for wrong in ("999999", "not-a-number"):
+        page = desk_client.get(ADD, {"election": wrong}).content.decode()
+        assert "Which election is this release for?" in page
 
 
 def test_form_has_a_row_for_every_candidacy(desk_client, race):
@@ -190,3 +193,28 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
     bo.refresh_from_db()
     assert election.status == "called"
     assert (ada.outcome, bo.outcome) == ("elected", "defeated")
+
+
+def test_a_new_release_links_the_stories_that_quote_it(desk_client):
+    election = factories.election(date=timezone.localdate(), status=Election.Status.COUNTING)
+    ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
+    bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
+    story = factories.article(
+        body="Ada Ames had 1,100 votes to 900 for Bo Burke.",
+        published_at=timezone.now() - datetime.timedelta(minutes=30),
+    )
+    assert not story.vote_update_links.exists()
+    response = desk_client.post(ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)]))
+    assert response.status_code == 302
+    release = election.vote_updates.get()
+    assert story.vote_update_links.filter(vote_update=release, reason="quoted").exists()
+    story.refresh_from_db()
+    assert f'href="{release.get_absolute_url()}">1,100</a>' in story.body_html
+
+    response = desk_client.post(
+        f"/admin/elections/voteupdate/{release.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert ">1,100</a>" not in story.body_html and "1,100" in story.body_html
+    assert not story.vote_update_links.exists()
