@@ -8,6 +8,7 @@ lists stories, and elections must not depend on the archive.
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
@@ -51,7 +52,7 @@ class StoryFeed(Feed):
 
 class LatestStories(StoryFeed):
     title = "Tally: latest stories"
-    link = "/stories/"
+    link = reverse_lazy("archive:story_index")
     description = "The newest stories in the election news archive."
 
     def items(self):
@@ -85,7 +86,7 @@ class TagStories(StoryFeed):
         return f"Tally: stories tagged {obj.name}"
 
     def link(self, obj):
-        return f"/tags/{obj.slug}/"
+        return reverse("archive:tag_detail", kwargs={"slug": obj.slug})
 
     def description(self, obj):
         return f"Stories tagged {obj.name}, newest first."

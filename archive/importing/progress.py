@@ -4,12 +4,17 @@ import time
 
 
 class Progress:
-    def __init__(self, total, stream, enabled, width=30):
-        self.total, self.stream, self.width = total, stream, width
-        self.enabled = enabled and total > 1
-        self.done = 0
+    """Writes to a management command's OutputWrapper (self.stderr), without line endings."""
+
+    def __init__(self, stream, enabled, width=30):
+        self.stream, self.wanted, self.width = stream, enabled, width
+        self.total = self.done = 0
         self._shown_at = 0.0
         self._started = time.monotonic()
+
+    @property
+    def enabled(self):
+        return self.wanted and self.total > 1
 
     def step(self):
         self.done += 1
@@ -20,11 +25,11 @@ class Progress:
             rate = self.done / max(now - self._started, 1e-6)
             self.stream.write(
                 f"\r[{'#' * filled}{'.' * (self.width - filled)}] "
-                f"{self.done}/{self.total} files, {rate:.0f}/s"
+                f"{self.done}/{self.total} files, {rate:.0f}/s",
+                ending="",
             )
             self.stream.flush()
 
     def close(self):
         if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+            self.stream.write("")

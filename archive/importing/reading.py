@@ -21,7 +21,7 @@ def read_bytes(path: Path, max_bytes=DEFAULT_MAX_BYTES):
         raise Empty("empty file")
     if size > max_bytes:
         raise Refused(
-            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
+            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit "
             "(see --max-size)"
         )
     data = path.read_bytes()

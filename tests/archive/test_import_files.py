@@ -199,3 +199,11 @@ def test_options_give_defaults_and_draft_holds_back(tmp_path):
 )
 def test_photo_captions_are_recognised(line, is_caption):
     assert is_photo_caption(line) == is_caption
+
+
+def test_progress_bar_on_request_goes_to_stderr(tmp_path):
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Story {n} about the count.\n\nSecond paragraph {n}.")
+    err = io.StringIO()
+    call_command("import_stories", str(tmp_path), "--progress", stdout=io.StringIO(), stderr=err)
+    assert "3/3 files" in err.getvalue()

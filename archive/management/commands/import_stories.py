@@ -1,4 +1,3 @@
-import sys
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
@@ -50,8 +49,8 @@ class Command(BaseCommand):
             dry_run=opts["dry_run"],
             max_bytes=int(opts["max_size"] * 1_048_576),
         )
-        show = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
-        outcomes = import_paths(opts["paths"], options, Progress(0, sys.stderr, show))
+        show = opts["progress"] if opts["progress"] is not None else self.stderr.isatty()
+        outcomes = import_paths(opts["paths"], options, Progress(self.stderr, show))
         for outcome in outcomes:
             if outcome.action == "created" and not outcome.needs_review and not outcome.reason:
                 continue
