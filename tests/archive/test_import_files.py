@@ -207,3 +207,22 @@ def test_progress_bar_on_request_goes_to_stderr(tmp_path):
     err = io.StringIO()
     call_command("import_stories", str(tmp_path), "--progress", stdout=io.StringIO(), stderr=err)
     assert "3/3 files" in err.getvalue()
+
+
+def test_scraped_text_gives_its_headline_byline_and_printed_date(tmp_path):
+    (tmp_path / "scraped.txt").write_text(
+        "Politics\n\nCouncil backs new bus lanes on Venice Boulevard\n\nBy Jane Doe and Sam Lee\n\n"
+        "Published: Nov. 10, 2022 4:30 PM\n\n"
+        "The council voted 12 to 2 for the lanes on Thursday, after a debate that ran late.\n"
+        "Riders crowded the council chamber.\n\nGetty Images\n\nRelated Posts\n\nOther story\n"
+    )
+    run_import(str(tmp_path))
+    story = Article.objects.get()
+    assert story.headline == "Council backs new bus lanes on Venice Boulevard"
+    assert story.byline == "Jane Doe and Sam Lee"
+    assert story.published_at.isoformat() == "2022-11-11T00:30:00+00:00"
+    assert story.status == Article.Status.PUBLISHED and not story.needs_review
+    assert story.body == (
+        "The council voted 12 to 2 for the lanes on Thursday, after a debate that ran late.\n\n"
+        "Riders crowded the council chamber."
+    )
