@@ -217,12 +217,20 @@ def check_statuses(base, paths):
         return [(path, code) for path, code in pool.map(status, every) if code != 200]
 
 
+def drain(base):
+    """Wait for the requests wrk left queued when it stopped: they would eat the next run."""
+    for _ in range(2):
+        with urllib.request.urlopen(f"{base}/healthz", timeout=300) as response:
+            response.read()
+
+
 def wrk(base, paths_file, core, seconds, connections):
     command = [
         "taskset", "-c", core, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s",
         "--timeout", "10s", "-s", str(BENCH_DIR / "percentiles.lua"), base, "--", paths_file,
     ]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    drain(base)
     line = next(line for line in output.splitlines() if line.startswith("{"))
     result = json.loads(line)
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
@@ -381,7 +389,7 @@ def run(args, url, static):
         )
 
     OUT.mkdir(exist_ok=True)
-    out = OUT / f"pages-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    out = OUT / f"pages-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}.json"
     out.write_text(
         json.dumps(
             {"healthz_rps": healthz, "pages": results, "queries": queries, "relink_s": relink_s},
