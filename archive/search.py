@@ -512,27 +512,29 @@ def _facet_counts(stories, text, card_slugs, filters):
     parts = [
         ("SELECT 'total', '', '', '', COUNT(*) FROM m", []),
         (
-            f"""(SELECT 'candidate', c.slug, c.name, '', COUNT(*) AS n
-                 FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
-                 JOIN {t["candidate"]} c ON c.id = l.candidate_id
-                 GROUP BY c.slug, c.name ORDER BY n DESC, c.name LIMIT {FACET_SIZE})""",
+            f"""(SELECT 'candidate', c.slug, c.name, '', top.n FROM (
+                     SELECT l.candidate_id AS id, COUNT(*) AS n
+                     FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
+                     GROUP BY l.candidate_id ORDER BY n DESC, l.candidate_id LIMIT {FACET_SIZE}
+                 ) top JOIN {t["candidate"]} c ON c.id = top.id ORDER BY top.n DESC, c.name)""",
             [],
         ),
         (
-            f"""(SELECT 'election', e.slug, {election_label}, '', COUNT(*) AS n
-                 FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
-                 JOIN {t["election"]} e ON e.id = l.election_id
-                 GROUP BY e.slug, e.jurisdiction, e.office, e.stage, e.date
-                 ORDER BY n DESC, e.date DESC LIMIT {FACET_SIZE})""",
+            f"""(SELECT 'election', e.slug, {election_label}, '', top.n FROM (
+                     SELECT l.election_id AS id, COUNT(*) AS n
+                     FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
+                     GROUP BY l.election_id ORDER BY n DESC, l.election_id LIMIT {FACET_SIZE}
+                 ) top JOIN {t["election"]} e ON e.id = top.id ORDER BY top.n DESC, e.date DESC)""",
             [],
         ),
         (
-            f"""(SELECT 'tag', g.slug, g.name, '', COUNT(*) AS n
-                 FROM m JOIN {t["tagged"]} i ON i.object_id = m.id
-                 JOIN django_content_type ct ON ct.id = i.content_type_id
-                      AND ct.app_label = 'archive' AND ct.model = 'article'
-                 JOIN {t["tag"]} g ON g.id = i.tag_id
-                 GROUP BY g.slug, g.name ORDER BY n DESC, g.name LIMIT {FACET_SIZE})""",
+            f"""(SELECT 'tag', g.slug, g.name, '', top.n FROM (
+                     SELECT i.tag_id AS id, COUNT(*) AS n
+                     FROM m JOIN {t["tagged"]} i ON i.object_id = m.id AND i.content_type_id = (
+                         SELECT id FROM django_content_type
+                         WHERE app_label = 'archive' AND model = 'article')
+                     GROUP BY i.tag_id ORDER BY n DESC, i.tag_id LIMIT {FACET_SIZE}
+                 ) top JOIN {t["tag"]} g ON g.id = top.id ORDER BY top.n DESC, g.name)""",
             [],
         ),
         (
@@ -578,9 +580,9 @@ def _facet_counts(stories, text, card_slugs, filters):
             ),
             (
                 f"""(SELECT 'narrow', c.slug, c.name, '', COUNT(*)
-                     FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
-                     JOIN {t["candidate"]} c ON c.id = l.candidate_id
-                     WHERE c.slug = ANY(%s)
+                     FROM {t["ac"]} l JOIN {t["candidate"]} c ON c.id = l.candidate_id
+                     WHERE c.slug = ANY(%s) AND NOT l.is_suppressed
+                       AND l.article_id IN (SELECT id FROM m)
                      GROUP BY c.slug, c.name)""",
                 [list(card_slugs)],
             ),
@@ -592,6 +594,8 @@ def _facet_counts(stories, text, card_slugs, filters):
                 [list(card_slugs)],
             ),
         ]
+    # The matching stories are gathered once; each count groups link rows by id and
+    # looks up names only for the values shown.
     sql = f"WITH m (id, published_at, publication_id) AS MATERIALIZED ({matching_sql}) "
     sql += " UNION ALL ".join(part for part, _ in parts)
     params = [*matching_params, *(value for _, values in parts for value in values)]
