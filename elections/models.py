@@ -24,11 +24,13 @@ class ElectionStatus(models.TextChoices):
 
 class ElectionQuerySet(models.QuerySet):
     def with_winners(self):
-        """Prefetch the elected candidacies into .winners, for cards that name them."""
+        """Prefetch the elected or advancing candidacies into .winners, for cards that name them."""
         return self.prefetch_related(
             models.Prefetch(
                 "candidacies",
-                queryset=Candidacy.objects.filter(outcome=CandidacyOutcome.ELECTED)
+                queryset=Candidacy.objects.filter(
+                    outcome__in=[CandidacyOutcome.ELECTED, CandidacyOutcome.ADVANCED]
+                )
                 .select_related("candidate")
                 .order_by("candidate__name"),
                 to_attr="winners",

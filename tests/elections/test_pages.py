@@ -28,7 +28,7 @@ def test_election_list_shows_each_race_with_its_count(client, demo):
     assert page.index("June 2, 2026") < page.index("Nov. 8, 2022") < page.index("June 7, 2022")
     general = page[page.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
     general = general[: general.index("</article>")]
-    assert "Elected: " in general and "Karen Bass" in general
+    assert "Karen Bass</a></strong> (elected)" in general
     assert "release 2" in general
     assert "No results released yet." in page  # the 2026 primary
 
