@@ -45,7 +45,7 @@ MAX_QUERY_LENGTH = 300
 MAX_PAGE = 500
 FACET_SIZE = 10
 # Where more stories match, "best match" ranks the likeliest this many (see _page).
-RANK_POOL = 1000
+RANK_POOL = 500
 CONFIG = "english"
 # Private-use characters mark the matched words; story text is escaped around them,
 # so only our own <mark> tags reach the page.
@@ -421,14 +421,16 @@ def _page(stories, text, sort, page, lexemes=(), ranked_pool=False):
     offset = (page - 1) * PER_PAGE
     if ranked_pool:
         # Ranking reads each story's whole stored vector. Where thousands match, rank
-        # only the RANK_POOL likeliest: those whose headline, then standfirst, holds a
-        # searched word, newest first; cheap tests on short columns.
+        # only the RANK_POOL likeliest: those whose headline holds a searched word, then
+        # the newest.
         pool = (
             stories.annotate(likely=_likely(lexemes))
             .order_by("-likely", "-published_at", "-pk")
             .values("pk")[:RANK_POOL]
         )
-        stories = full_text(Article.objects.filter(pk__in=pool), text)
+        stories = Article.objects.filter(pk__in=pool).annotate(
+            rank=SearchRank(F("search_vector"), text_query(text))
+        )
     page_ids = stories.order_by(*ordering).values("pk")[offset : offset + PER_PAGE]
     rows = (
         Article.objects.filter(pk__in=page_ids)
@@ -463,18 +465,11 @@ def _page(stories, text, sort, page, lexemes=(), ranked_pool=False):
 
 
 def _likely(lexemes):
-    """2 where the headline holds a searched stem, 1 where the standfirst does, else 0."""
-    stems = [lexeme.removesuffix("i") for lexeme in lexemes] or [""]
-    in_headline, in_dek = Q(), Q()
-    for stem in stems:
-        in_headline |= Q(headline__icontains=stem)
-        in_dek |= Q(dek__icontains=stem)
-    return Case(
-        When(in_headline, then=Value(2)),
-        When(in_dek, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    """1 where the headline holds a searched stem, else 0: a cheap test on a short column."""
+    in_headline = Q()
+    for lexeme in lexemes or [""]:
+        in_headline |= Q(headline__icontains=lexeme.removesuffix("i"))
+    return Case(When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
 def _words(text, count):
