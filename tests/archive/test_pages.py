@@ -59,6 +59,7 @@ def test_date_archives_list_that_period_and_404_when_empty_or_invalid(client):
     assert 'href="/stories/2022/11/"' in year and 'href="/stories/2022/7/"' in year
     month = text(client.get("/stories/2022/11/"))
     assert "Election night" in month and "Summer piece" not in month
+    assert 'href="/stories/2022/11/8/">Nov. 8</a>' in month
     # 23:00 in Los Angeles is the next day in UTC; the archive follows the newsroom's clock.
     day = text(client.get("/stories/2022/11/08/"))
     assert "Election night" in day and "Day after" not in day
