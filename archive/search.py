@@ -1,10 +1,12 @@
 """Search the archive: full text, filters with counts, and the candidate a query names.
 
-One search page makes at most four queries, whatever the archive's size:
+A search page makes three queries, whatever the archive's size:
 1. the candidates' names, matched against the query in Python (search_names);
-2. the filter counts and the total, over the matching stories gathered once;
-3. the page of results, with highlighted snippets computed for those rows only;
-4. the card of the candidate the query named, when it named one.
+2. the filter counts, the total, and the card of the candidate the query named,
+   over the matching stories gathered once;
+3. the page of results, with highlighted snippets computed for those rows only.
+A text search runs them in a transaction that steers the planner to the GIN
+index (_prefer_the_index).
 """
 
 import datetime
