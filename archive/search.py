@@ -231,6 +231,7 @@ class SearchResults:
     selected: dict = field(default_factory=dict)  # filter -> label
     message: str = ""
     status: int = 200
+    is_browsing: bool = False  # no words, no filters: counts by link are left out
 
     # The pagination partial reads a Django Page; these answer the same questions.
     @property
@@ -314,7 +315,17 @@ def _prefer_the_index():
 
 
 def _count_and_page(results, stories, filters, match):
-    counts, races = _facet_counts(stories, results.text, match.candidates if match else [], filters)
+    results.is_browsing = not (
+        results.text or any(filters.values()) or results.params.get("since")
+        or results.params.get("until")
+    )  # fmt: skip
+    counts, races = _facet_counts(
+        stories,
+        results.text,
+        match.candidates if match else [],
+        filters,
+        link_counts=not results.is_browsing,
+    )
     results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
     words = next(iter(counts.pop("words", {}).values()), None)
     lexemes = _lexemes(words.key) if words else []
@@ -479,7 +490,7 @@ def _words(text, count):
     return " ".join(pieces[:count]) + (" …" if len(pieces) > count else "")
 
 
-def _facet_counts(stories, text, card_slugs, filters):
+def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
     """Counts beside each filter value, the total, whether each filter value exists, and
     the named candidates' cards, in one statement over the matching stories gathered once.
 
@@ -508,45 +519,52 @@ def _facet_counts(stories, text, card_slugs, filters):
     # Each part: kind, key, label, extra, count.
     parts = [
         ("SELECT 'total', '', '', '', COUNT(*) FROM m", []),
-        (
-            f"""(SELECT 'candidate', c.slug, c.name, '', top.n FROM (
+    ]
+    if link_counts:
+        # Left out over the whole archive, where they would group every story and
+        # link row before the reader has typed or chosen anything.
+        parts += [
+            (
+                f"""(SELECT 'candidate', c.slug, c.name, '', top.n FROM (
                      SELECT l.candidate_id AS id, COUNT(*) AS n
                      FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
                      GROUP BY l.candidate_id ORDER BY n DESC, l.candidate_id LIMIT {FACET_SIZE}
                  ) top JOIN {t["candidate"]} c ON c.id = top.id ORDER BY top.n DESC, c.name)""",
-            [],
-        ),
-        (
-            f"""(SELECT 'election', e.slug, {election_label}, '', top.n FROM (
+                [],
+            ),
+            (
+                f"""(SELECT 'election', e.slug, {election_label}, '', top.n FROM (
                      SELECT l.election_id AS id, COUNT(*) AS n
                      FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
                      GROUP BY l.election_id ORDER BY n DESC, l.election_id LIMIT {FACET_SIZE}
                  ) top JOIN {t["election"]} e ON e.id = top.id ORDER BY top.n DESC, e.date DESC)""",
-            [],
-        ),
-        (
-            f"""(SELECT 'tag', g.slug, g.name, '', top.n FROM (
+                [],
+            ),
+            (
+                f"""(SELECT 'tag', g.slug, g.name, '', top.n FROM (
                      SELECT i.tag_id AS id, COUNT(*) AS n
                      FROM m JOIN {t["tagged"]} i ON i.object_id = m.id AND i.content_type_id = (
                          SELECT id FROM django_content_type
                          WHERE app_label = 'archive' AND model = 'article')
                      GROUP BY i.tag_id ORDER BY n DESC, i.tag_id LIMIT {FACET_SIZE}
                  ) top JOIN {t["tag"]} g ON g.id = top.id ORDER BY top.n DESC, g.name)""",
-            [],
-        ),
-        (
-            f"""(SELECT 'publication', p.slug, p.name, '', COUNT(*) AS n
+                [],
+            ),
+        ]
+        parts += [
+            (
+                f"""(SELECT 'publication', p.slug, p.name, '', COUNT(*) AS n
                  FROM m JOIN {t["publication"]} p ON p.id = m.publication_id
                  GROUP BY p.slug, p.name ORDER BY n DESC, p.name LIMIT {FACET_SIZE})""",
-            [],
-        ),
-        (
-            """(SELECT 'year', y::text, y::text, '', COUNT(*) AS n FROM (
+                [],
+            ),
+            (
+                """(SELECT 'year', y::text, y::text, '', COUNT(*) AS n FROM (
                    SELECT EXTRACT(YEAR FROM m.published_at AT TIME ZONE %s)::int AS y FROM m
                  ) years GROUP BY y ORDER BY y DESC)""",
-            [timezone.get_current_timezone_name()],
-        ),
-    ]
+                [timezone.get_current_timezone_name()],
+            ),
+        ]
     if text:
         parts.append(
             (
@@ -593,7 +611,9 @@ def _facet_counts(stories, text, card_slugs, filters):
         ]
     # The matching stories are gathered once; each count groups link rows by id and
     # looks up names only for the values shown.
-    sql = f"WITH m (id, published_at, publication_id) AS MATERIALIZED ({matching_sql}) "
+    # Gathered once when several counts read it; inlined when only the total does.
+    materialized = "MATERIALIZED" if link_counts or card_slugs else "NOT MATERIALIZED"
+    sql = f"WITH m (id, published_at, publication_id) AS {materialized} ({matching_sql}) "
     sql += " UNION ALL ".join(part for part, _ in parts)
     params = [*matching_params, *(value for _, values in parts for value in values)]
     counts, races = {}, []

@@ -270,3 +270,15 @@ def test_where_many_match_the_likeliest_are_ranked(client, monkeypatch):
     assert "sort by newest to see every story" in page
     response, page = search(client, q="pension", sort="newest", page=3)
     assert result_headlines(page) == ["Pension fund vote"]
+
+
+def test_browsing_everything_leaves_out_counts_by_link_until_something_is_chosen(client):
+    bass = factories.candidate(name="Karen Bass", slug="karen-bass")
+    story = factories.article(headline="Transit plan", body="Buses.")
+    names_candidate(story, bass)
+    _, page = search(client)
+    facets = page.split('class="search-facets"', 1)[1]
+    assert "Karen Bass" not in facets
+    assert "to see counts by candidate" in facets
+    _, page = search(client, q="transit")
+    assert "Karen Bass" in page.split('class="search-facets"', 1)[1]
