@@ -5,12 +5,17 @@ so a page costs the same number of queries however many releases or stories.
 """
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import SimpleNamespace
 
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from elections import charts
+from elections.models import Tally
+from elections.results import ReleaseResults
 
 
 @dataclass
@@ -21,11 +26,37 @@ class Step:
     previous: "Step | None" = None
     stories: list = field(default_factory=list)
 
+    # Preformatted for long timeline tables: template filters cost more than the page's SQL.
+    @cached_property
+    def local_time(self):
+        return timezone.localtime(self.release.released_at)
+
+    @property
+    def released_text(self):
+        return f"{self.local_time:%b} {self.local_time.day}, {self.local_time:%Y %H:%M}"
+
+    @property
+    def counted_text(self):
+        return format_votes(self.release.ballots_counted)
+
+    @property
+    def remaining_text(self):
+        return format_votes(self.release.ballots_remaining)
+
+    @property
+    def expected_text(self):
+        return format_share(self.release.expected_vote_pct)
+
+    @cached_property
+    def url(self):
+        return self.release.get_absolute_url()
+
+    @cached_property
+    def _rows_by_candidacy(self):
+        return {row.candidacy.pk: row for row in self.results.rows}
+
     def share_of(self, candidacy_id):
-        for row in self.results.rows:
-            if row.candidacy.pk == candidacy_id:
-                return row
-        return None
+        return self._rows_by_candidacy.get(candidacy_id)
 
     @property
     def change_rows(self):
@@ -47,13 +78,38 @@ class Step:
         return rows
 
 
-def steps_for(releases):
+def load_steps(election, candidacies):
+    """An election's releases as steps, in two queries whatever their number.
+
+    Tallies come as plain tuples and point at the candidacies already loaded:
+    an election of 300 releases would otherwise build 900 model instances.
+    """
+    by_id = {c.pk: c for c in candidacies}
+    tallies = defaultdict(list)
+    for release_id, candidacy_id, votes, share in Tally.objects.filter(
+        vote_update__election=election
+    ).values_list("vote_update_id", "candidacy_id", "votes", "reported_share"):
+        tallies[release_id].append(
+            SimpleNamespace(candidacy=by_id[candidacy_id], votes=votes, reported_share=share)
+        )
+    releases = list(election.vote_updates.order_by("released_at"))
+    steps = steps_for(releases, lambda r: ReleaseResults.from_tallies(tallies[r.pk]))
+    # One reverse() for the lot: a long timeline links every release twice.
+    pattern = reverse("elections:update_detail", kwargs={"slug": election.slug, "number": 1})
+    prefix = pattern.removesuffix("1/")
+    for step in steps:
+        step.url = f"{prefix}{step.number}/"
+    return steps
+
+
+def steps_for(releases, results=None):
     """Number releases from 1 in release order and link each to the one before."""
+    results = results or (lambda release: release.results())
     steps = []
     previous = None
     for number, release in enumerate(sorted(releases, key=lambda r: r.released_at), start=1):
         release.number = number
-        step = Step(number, release, release.results(), previous)
+        step = Step(number, release, results(release), previous)
         steps.append(step)
         previous = step
     return steps
@@ -79,10 +135,7 @@ def group_stories(steps, stories):
 
 
 def _x_labels(steps):
-    return [
-        (f"#{s.number}", date_format(timezone.localtime(s.release.released_at), "M j"))
-        for s in steps
-    ]
+    return [(f"#{s.number}", f"{s.local_time:%b} {s.local_time.day}") for s in steps]
 
 
 def candidacies_in_order(steps, candidacies):
@@ -94,8 +147,31 @@ def candidacies_in_order(steps, candidacies):
     return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.candidate.name))
 
 
+def format_share(share):
+    """51.20%, or 41% where the source gave a whole number; formatted here, not by
+    template filters, because a long timeline has thousands of cells."""
+    if share is None:
+        return "—"
+    return f"{share:.0f}%" if share == share.to_integral_value() else f"{share:.2f}%"
+
+
+def format_votes(votes):
+    return "—" if votes is None else f"{votes:,}"
+
+
 def share_table(steps, candidacies):
-    return [{"step": s, "cells": [s.share_of(c.pk) for c in candidacies]} for s in steps]
+    rows = []
+    for s in steps:
+        cells = []
+        for c in candidacies:
+            row = s.share_of(c.pk)
+            cells.append(
+                (format_share(row.share), format_votes(row.votes) if row.votes is not None else "")
+                if row
+                else ("—", "")
+            )
+        rows.append({"step": s, "cells": cells})
+    return rows
 
 
 def share_chart(election, steps, candidacies, chart_id="shares"):

@@ -46,7 +46,7 @@ def _results(release):
 def election_detail(request, slug):
     election = get_object_or_404(Election.objects.select_related("follows"), slug=slug)
     candidacies = list(election.candidacies.select_related("candidate").order_by("candidate__name"))
-    steps = timeline.steps_for(election.vote_updates.with_results())
+    steps = timeline.load_steps(election, candidacies)
     candidacies = timeline.candidacies_in_order(steps, candidacies)
     stories = (
         Article.objects.published()
