@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
@@ -7,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Article
 from candidates.models import Candidate
 from elections import timeline
-from elections.models import Candidacy, VoteUpdate
+from elections.models import Candidacy
 
 CANDIDATES_PER_PAGE = 50
 STORIES_PER_PAGE = 20
@@ -41,17 +39,12 @@ def candidate_list(request):
 def candidate_detail(request, slug):
     candidate = get_object_or_404(Candidate, slug=slug)
     candidacies = list(candidate.candidacies.select_related("election").order_by("-election__date"))
-    releases_by_election = defaultdict(list)
-    for release in VoteUpdate.objects.filter(
-        election__in=[c.election_id for c in candidacies]
-    ).with_results():
-        releases_by_election[release.election_id].append(release)
+    steps_by_election = timeline.load_steps_by_election(
+        [c.election for c in candidacies], candidacies
+    )
     races = []
     for candidacy in candidacies:
-        releases = releases_by_election[candidacy.election_id]
-        for release in releases:
-            release.election = candidacy.election
-        steps = timeline.steps_for(releases)
+        steps = steps_by_election.get(candidacy.election_id, [])
         rows = [(s, s.share_of(candidacy.pk)) for s in steps]
         rows = [(s, row) for s, row in rows if row is not None]
         races.append(

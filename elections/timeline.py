@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elections import charts
-from elections.models import Tally
+from elections.models import Tally, VoteUpdate
 from elections.results import ReleaseResults
 
 
@@ -79,27 +79,42 @@ class Step:
 
 
 def load_steps(election, candidacies):
-    """An election's releases as steps, in two queries whatever their number.
+    """An election's releases as steps, in two queries whatever their number."""
+    return load_steps_by_election([election], candidacies).get(election.pk, [])
 
-    Tallies come as plain tuples and point at the candidacies already loaded:
-    an election of 300 releases would otherwise build 900 model instances.
+
+def load_steps_by_election(elections, candidacies):
+    """Steps for several elections at once, in two queries, as {election id: steps}.
+
+    Tallies come as plain tuples and point at the candidacies already loaded (or at
+    a stand-in holding only the id, for rivals a page does not name): an election
+    of 300 releases would otherwise build 900 model instances.
     """
+    elections = {e.pk: e for e in elections}
     by_id = {c.pk: c for c in candidacies}
     tallies = defaultdict(list)
     for release_id, candidacy_id, votes, share in Tally.objects.filter(
-        vote_update__election=election
+        vote_update__election__in=list(elections)
     ).values_list("vote_update_id", "candidacy_id", "votes", "reported_share"):
+        candidacy = by_id.get(candidacy_id) or SimpleNamespace(pk=candidacy_id)
         tallies[release_id].append(
-            SimpleNamespace(candidacy=by_id[candidacy_id], votes=votes, reported_share=share)
+            SimpleNamespace(candidacy=candidacy, votes=votes, reported_share=share)
         )
-    releases = list(election.vote_updates.order_by("released_at"))
-    steps = steps_for(releases, lambda r: ReleaseResults.from_tallies(tallies[r.pk]))
-    # One reverse() for the lot: a long timeline links every release twice.
-    pattern = reverse("elections:update_detail", kwargs={"slug": election.slug, "number": 1})
-    prefix = pattern.removesuffix("1/")
-    for step in steps:
-        step.url = f"{prefix}{step.number}/"
-    return steps
+    releases = defaultdict(list)
+    for release in VoteUpdate.objects.filter(election__in=list(elections)).order_by("released_at"):
+        release.election = elections[release.election_id]
+        releases[release.election_id].append(release)
+    steps_by_election = {}
+    for election_id, election_releases in releases.items():
+        steps = steps_for(election_releases, lambda r: ReleaseResults.from_tallies(tallies[r.pk]))
+        # One reverse() per election: a long timeline links every release twice.
+        slug = elections[election_id].slug
+        pattern = reverse("elections:update_detail", kwargs={"slug": slug, "number": 1})
+        prefix = pattern.removesuffix("1/")
+        for step in steps:
+            step.url = f"{prefix}{step.number}/"
+        steps_by_election[election_id] = steps
+    return steps_by_election
 
 
 def steps_for(releases, results=None):
