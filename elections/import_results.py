@@ -60,6 +60,7 @@ class Row:
 class Report:
     releases: dict = field(default_factory=lambda: defaultdict(int))
     tallies: dict = field(default_factory=lambda: defaultdict(int))
+    changed_elections: set = field(default_factory=set)
 
     def __str__(self):
         def part(counts):
@@ -248,6 +249,8 @@ def import_results(path, dry_run=False):
             if key not in releases:
                 releases[key] = _save_release(row, report)
             _save_tally(releases[key], row, report)
+        if report.changed:
+            report.changed_elections = {row.election.pk for row in rows}
         if dry_run:
             transaction.set_rollback(True)
     return report

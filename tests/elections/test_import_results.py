@@ -134,3 +134,22 @@ def test_dry_run_checks_without_writing(race, tmp_path):
     output, refused = run(str(write(tmp_path, *GOOD)), "--dry-run")
     assert refused is None and "checked" in output and "releases: 2 created" in output
     assert not VoteUpdate.objects.exists()
+
+
+def test_imported_release_relinks_the_stories_of_its_election(demo, tmp_path):
+    from archive.models import Article
+
+    story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
+    before = set(story.vote_update_links.values_list("vote_update__released_at", flat=True))
+    csv_file = tmp_path / "friday.csv"
+    csv_file.write_text(
+        "election,released_at,source,source_url,candidate,votes,percent,ballots_counted,ballots_left\n"
+        "los-angeles-mayor-2022-11-08,2022-11-11T08:00:00-08:00,Registrar,,karen-bass,280000,,,\n"
+        "los-angeles-mayor-2022-11-08,2022-11-11T08:00:00-08:00,Registrar,,rick-caruso,279000,,,\n",
+        encoding="utf-8",
+    )
+    call_command("import_results", str(csv_file), stdout=io.StringIO())
+    after = set(story.vote_update_links.values_list("vote_update__released_at", flat=True))
+    # The story of 10:00 on Nov 11 now has the 08:00 release as its count at publication.
+    assert after != before
+    assert max(after).isoformat() == "2022-11-11T16:00:00+00:00"
