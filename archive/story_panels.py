@@ -1,12 +1,16 @@
 """What sits beside a story: who it names, and the count then and now.
 
-Reads the link rows the linker stored; nothing here parses the story.
+Reads the link rows the linker stored; nothing here parses the story. Five
+queries whatever the story links to: candidates, elections, release links, the
+current releases, and one batch of tallies for every release shown.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+
 from archive.models import ArticleVoteUpdate
-from elections.models import Election, VoteUpdate
+from elections.models import Election, Tally, VoteUpdate
 
 
 @dataclass
@@ -20,10 +24,18 @@ class CountPanel:
         return self.then is not None and self.now is not None and self.then.pk == self.now.pk
 
 
-def _with_results(release):
-    if release is not None:
-        release.results_cached = release.results()
-    return release
+def _release_number(release_path):
+    """The release's number in its election, counted in the database from its own fields."""
+    return Subquery(
+        VoteUpdate.objects.filter(
+            election_id=OuterRef(f"{release_path}election_id"),
+            released_at__lte=OuterRef(f"{release_path}released_at"),
+        )
+        .order_by()
+        .values("election_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
 
 
 def story_sidebar(story):
@@ -38,30 +50,23 @@ def story_sidebar(story):
             article_links__article=story, article_links__is_suppressed=False
         ).order_by("-date")
     )
-    links = VoteUpdate.objects.filter(
-        article_links__article=story, article_links__is_suppressed=False
+    release_links = list(
+        ArticleVoteUpdate.objects.filter(article=story, is_suppressed=False)
+        .select_related("vote_update__election")
+        .annotate(release_number=_release_number("vote_update__"))
+        .order_by("vote_update__released_at")
     )
-    at_publication = list(
-        links.filter(article_links__reason=ArticleVoteUpdate.Reason.AT_PUBLICATION)
-        .select_related("election")
-        .with_number()
-        .with_results()
-    )
-    reported = list(
-        links.filter(
-            article_links__reason__in=[
-                ArticleVoteUpdate.Reason.QUOTED,
-                ArticleVoteUpdate.Reason.EDITOR,
-            ]
-        )
-        .select_related("election")
-        .with_number()
-        .distinct()
-        .order_by("released_at")
-    )
-    then_by_election = {r.election_id: r for r in at_publication}
+    then_by_election, reported = {}, {}
+    for link in release_links:
+        release = link.vote_update
+        release.number = link.release_number
+        if link.reason == ArticleVoteUpdate.Reason.AT_PUBLICATION:
+            then_by_election[release.election_id] = release
+        else:
+            reported.setdefault(release.pk, release)
+    linked_ids = {e.pk for e in elections}
     election_ids = [e.pk for e in elections] + [
-        eid for eid in then_by_election if eid not in {e.pk for e in elections}
+        eid for eid in then_by_election if eid not in linked_ids
     ]
     now_by_election = {
         r.election_id: r
@@ -69,19 +74,23 @@ def story_sidebar(story):
         .current_per_election()
         .select_related("election")
         .with_number()
-        .with_results()
     }
+    shown = [*then_by_election.values(), *now_by_election.values()]
+    prefetch_related_objects(
+        shown,
+        Prefetch("tallies", queryset=Tally.objects.select_related("candidacy__candidate")),
+    )
+    for release in shown:
+        release.results_cached = release.results()
     panels = []
     for election_id in election_ids:
-        then = _with_results(then_by_election.get(election_id))
-        now = _with_results(now_by_election.get(election_id))
+        then, now = then_by_election.get(election_id), now_by_election.get(election_id)
         if then is None and now is None:
             continue
-        election = (then or now).election
-        panels.append(CountPanel(election, then, now))
+        panels.append(CountPanel((then or now).election, then, now))
     return {
         "candidate_links": candidate_links,
         "linked_elections": elections,
-        "reported_releases": reported,
+        "reported_releases": list(reported.values()),
         "count_panels": panels,
     }

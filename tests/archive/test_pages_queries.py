@@ -66,7 +66,7 @@ PAGES = {
     "year": ("/stories/2024/", 6),
     "month": ("/stories/2024/03/", 6),
     "day": ("/stories/2024/03/06/", 7),
-    "story": (None, 11),
+    "story": (None, 9),
     "tag": ("/tags/vote-count/", 3),
     "candidates": ("/candidates/", 3),
     "candidate": ("/candidates/alma-reyes/", 6),
