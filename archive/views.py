@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -119,6 +119,17 @@ class StoryArchiveMixin:
 class StoryIndex(StoryArchiveMixin, dates.ArchiveIndexView):
     allow_empty = True
     extra_context = {"period": "all", "section": "stories"}
+
+    def get_dated_items(self):
+        # Django lists the years by truncating every story's date: a sort of the whole
+        # archive on each view. The first and last dates come from the index instead.
+        qs = self.get_dated_queryset()
+        span = qs.order_by().aggregate(first=Min("published_at"), last=Max("published_at"))
+        if span["first"] is None:
+            return [], qs.none(), {}
+        first, last = (timezone.localtime(span[k]).year for k in ("first", "last"))
+        years = [datetime.date(year, 1, 1) for year in range(last, first - 1, -1)]
+        return years, qs, {}
 
 
 class StoryYear(StoryArchiveMixin, dates.YearArchiveView):

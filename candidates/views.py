@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from archive.models import Article
@@ -12,22 +12,10 @@ STORIES_PER_PAGE = 20
 
 
 def candidate_list(request):
-    candidates = (
-        Candidate.objects.annotate(
-            story_count=Count(
-                "article_links",
-                filter=Q(
-                    article_links__is_suppressed=False,
-                    article_links__article__in=Article.objects.published(),
-                ),
-            )
-        )
-        .order_by("name")
-        .prefetch_related(
-            Prefetch(
-                "candidacies",
-                queryset=Candidacy.objects.select_related("election").order_by("-election__date"),
-            )
+    candidates = Candidate.objects.order_by("name").prefetch_related(
+        Prefetch(
+            "candidacies",
+            queryset=Candidacy.objects.select_related("election").order_by("-election__date"),
         )
     )
     page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
