@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +9,7 @@ from django.views.generic import dates
 from taggit.models import Tag
 
 from archive.models import Article
+from archive.paging import UncountedPaginator, paginate
 from archive.story_panels import story_sidebar
 from candidates.models import Candidate
 from elections.models import Election, VoteUpdate
@@ -111,6 +111,7 @@ class StoryArchiveMixin:
     month_format = "%m"
     day_format = "%d"
     template_name = "archive/story_archive.html"
+    paginator_class = UncountedPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards()
@@ -148,7 +149,7 @@ class StoryDay(StoryArchiveMixin, dates.DayArchiveView):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     stories = Article.objects.published().for_cards().filter(tags=tag)
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(stories, request, STORIES_PER_PAGE)
     return render(
         request, "archive/tag_detail.html", {"tag": tag, "page_obj": page, "section": "stories"}
     )

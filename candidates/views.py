@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from archive.models import Article
+from archive.paging import paginate
 from candidates.models import Candidate
 from elections import timeline
 from elections.models import Candidacy
@@ -57,7 +58,7 @@ def candidate_detail(request, slug):
         .filter(candidate_links__candidate=candidate, candidate_links__is_suppressed=False)
         .order_by("-published_at", "-id")
     )
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(stories, request, STORIES_PER_PAGE)
     return render(
         request,
         "candidates/candidate_detail.html",

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive.models import Article, ArticleVoteUpdate
+from archive.paging import paginate
 from elections import timeline
 from elections.models import Election, VoteUpdate
 
@@ -54,7 +55,7 @@ def election_detail(request, slug):
         .filter(election_links__election=election, election_links__is_suppressed=False)
         .order_by("published_at", "id")
     )
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(stories, request, STORIES_PER_PAGE)
     before_any = timeline.group_stories(steps, list(page.object_list))
     current = timeline.current_step(steps)
     return render(
@@ -109,7 +110,7 @@ def update_detail(request, slug, number):
         )
         .distinct()
     )
-    page = Paginator(reporting, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(reporting, request, STORIES_PER_PAGE)
     return render(
         request,
         "elections/update_detail.html",

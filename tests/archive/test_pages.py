@@ -38,10 +38,14 @@ def test_stories_list_paginates_newest_first(client):
     first = text(client.get("/stories/"))
     assert first.index("Story 24") < first.index("Story 05")
     assert "Story 04" not in first
-    assert "Page 1 of 2" in first
+    assert "Page 1</span>" in first
+    assert 'href="/stories/2023/"' in first
     assert 'href="?page=2"' in first
     second = text(client.get("/stories/?page=2"))
     assert "Story 04" in second and "Story 00" in second and "Story 05" not in second
+    assert 'rel="next"' not in second
+    assert client.get("/stories/?page=3").status_code == 404
+    assert client.get("/stories/?page=oops").status_code == 404
 
 
 def test_date_archives_list_that_period_and_404_when_empty_or_invalid(client):

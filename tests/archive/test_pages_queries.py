@@ -62,17 +62,17 @@ def build_world(story_count):
 # page two on its structured-data meta tags.)
 PAGES = {
     "home": ("/", 7),
-    "stories": ("/stories/", 3),
-    "year": ("/stories/2024/", 6),
-    "month": ("/stories/2024/03/", 6),
-    "day": ("/stories/2024/03/06/", 7),
+    "stories": ("/stories/", 2),
+    "year": ("/stories/2024/", 5),
+    "month": ("/stories/2024/03/", 5),
+    "day": ("/stories/2024/03/06/", 6),
     "story": (None, 9),
-    "tag": ("/tags/vote-count/", 3),
+    "tag": ("/tags/vote-count/", 2),
     "candidates": ("/candidates/", 3),
-    "candidate": ("/candidates/alma-reyes/", 6),
+    "candidate": ("/candidates/alma-reyes/", 5),
     "elections": ("/elections/", 5),
-    "election": ("/elections/riverton-mayor-2024/", 7),
-    "release": ("/elections/riverton-mayor-2024/updates/2/", 5),
+    "election": ("/elections/riverton-mayor-2024/", 6),
+    "release": ("/elections/riverton-mayor-2024/updates/2/", 4),
 }
 
 
