@@ -19,7 +19,9 @@ from django.utils.safestring import mark_safe
 WIDTH = 480
 HEIGHT = 240
 LEFT, RIGHT, TOP, BOTTOM = 44, 104, 14, 46
-MAX_X_LABELS = 8
+MAX_X_LABELS = 6
+LABEL_GAP = 14
+MAX_LABEL_CHARS = 14
 MAX_MARKERS = 40
 
 # Colour alone does not tell lines apart for everyone; each series also has its
@@ -140,6 +142,7 @@ def line_chart(*, chart_id, title, description, x_labels, series, scale=None, y_
         scale = (0, top_value)
     parts = [_axes(scale, tick, x_labels, xs, y_format)]
     markers = len(xs) <= MAX_MARKERS
+    ends = []
     for i, line in enumerate(series):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         points = [
@@ -156,31 +159,31 @@ def line_chart(*, chart_id, title, description, x_labels, series, scale=None, y_
             parts.extend(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>' for x, y in points
             )
-        last_x, last_y = points[-1]
+        ends.append([points[-1][1] + 4, points[-1][0] + 8, colour, _short(line["name"])])
+    for y, x, colour, name in _spread(ends):
         parts.append(
-            f'<text class="label" x="{last_x + 8:.1f}" '
-            f'y="{last_y + 4 + _nudge(i, series, scale):.1f}" fill="{colour}">'
-            f"{escape(line['name'])}</text>"
+            f'<text class="label" x="{x:.1f}" y="{y:.1f}" fill="{colour}">{escape(name)}</text>'
         )
     return _frame(chart_id, title, description, "".join(parts))
 
 
-def _nudge(index, series, scale):
-    """Push an end label down when it would sit on the one above it."""
+def _short(name):
+    """End labels have a narrow margin; a long name gives way to its last word."""
+    return name if len(name) <= MAX_LABEL_CHARS else name.split()[-1][:MAX_LABEL_CHARS]
 
-    def last(s):
-        values = [v for v in s["values"] if v is not None]
-        return float(values[-1]) if values else None
 
-    mine = last(series[index])
-    plot = HEIGHT - TOP - BOTTOM
-    for other in series[:index]:
-        theirs = last(other)
-        if mine is not None and theirs is not None and scale[1] > scale[0]:
-            gap = abs(mine - theirs) / (scale[1] - scale[0]) * plot
-            if gap < 14:
-                return 14 if mine <= theirs else -14
-    return 0
+def _spread(labels):
+    """Move end labels apart so none sits on another, keeping their order."""
+    labels = sorted(labels)
+    for above, below in zip(labels, labels[1:], strict=False):
+        below[0] = max(below[0], above[0] + LABEL_GAP)
+    overflow = labels[-1][0] - (HEIGHT - BOTTOM + 4) if labels else 0
+    if overflow > 0:
+        for label in labels:
+            label[0] -= overflow
+        for below, above in zip(labels[::-1], labels[-2::-1], strict=False):
+            above[0] = min(above[0], below[0] - LABEL_GAP)
+    return labels
 
 
 def stacked_bar_chart(*, chart_id, title, description, x_labels, stacks, y_format=None):
