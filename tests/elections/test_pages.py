@@ -139,3 +139,18 @@ def test_release_page_shows_change_since_previous(client):
     page = text(client.get("/elections/town-mayor/updates/2/"))
     assert "+150 votes" in page and "+50 votes" in page
     assert "ahead by 100 votes" in page
+
+
+def test_end_labels_of_a_crowded_chart_never_overlap():
+    svg = charts.line_chart(
+        chart_id="c",
+        title="t",
+        description="d",
+        x_labels=[("#1", "a"), ("#2", "b")],
+        series=[{"name": f"Candidate Number {i}", "values": [10, 10]} for i in range(6)],
+        scale=((0, 100), 25),
+    )
+    ys = sorted(float(y) for y in re.findall(r'<text class="label" x="[\d.]+" y="([\d.]+)"', svg))
+    assert len(ys) == 6
+    assert all(b - a >= charts.LABEL_GAP - 0.01 for a, b in zip(ys, ys[1:], strict=False))
+    assert "Number 0" not in svg  # long names give way to their last word
