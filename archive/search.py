@@ -283,7 +283,8 @@ def run_search(params):
         if text.casefold() != q.casefold():
             results.corrected_from = q
     results.text = text
-    results.sort = params.get("sort") or ("relevance" if text else "newest")
+    # Without words there is nothing to rank by.
+    results.sort = (params.get("sort") or "relevance") if text else "newest"
 
     filters = {name: params.get(name) or "" for name in SearchForm.FILTERS}
     stories = filtered(

@@ -89,3 +89,9 @@ def test_a_known_filter_with_no_matches_is_not_an_error(client, archive):
     response = client.get("/search/", {"q": "zebra", "candidate": "karen-bass"})
     assert response.status_code == 200
     assert "No stories found" in response.content.decode()
+
+
+def test_best_match_without_words_lists_newest(client, archive):
+    response = client.get("/search/", {"sort": "relevance"})
+    assert response.status_code == 200
+    assert "Sorted by newest first" in response.content.decode()
