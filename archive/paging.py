@@ -9,6 +9,9 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404
 
 
+MAX_PAGE = 1_000_000
+
+
 class UncountedPage(Page):
     def __init__(self, object_list, number, paginator, has_next):
         super().__init__(object_list, number, paginator)
@@ -29,6 +32,9 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger("That page number is not an integer") from exc
         if number < 1:
             raise EmptyPage("That page number is less than 1")
+        if number > MAX_PAGE:
+            # Past this the offset overflows PostgreSQL's bigint: a 404, not a 500.
+            raise EmptyPage("That page contains no results")
         return number
 
     def page(self, number):

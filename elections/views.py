@@ -10,6 +10,8 @@ from elections.models import Election, VoteUpdate
 
 ELECTIONS_PER_PAGE = 25
 STORIES_PER_PAGE = 50
+# Beyond any real count, and far below where a slice's offset would overflow bigint.
+MAX_RELEASE_NUMBER = 1_000_000
 
 
 def election_list(request):
@@ -80,7 +82,7 @@ def election_detail(request, slug):
 
 def update_detail(request, slug, number):
     election = get_object_or_404(Election, slug=slug)
-    if number < 1:
+    if not 1 <= number <= MAX_RELEASE_NUMBER:
         raise Http404("Releases are numbered from 1.")
     # The one before gives the change; the one after, the link onward.
     around = list(

@@ -46,6 +46,8 @@ def test_stories_list_paginates_newest_first(client):
     assert 'rel="next"' not in second
     assert client.get("/stories/?page=3").status_code == 404
     assert client.get("/stories/?page=oops").status_code == 404
+    assert client.get("/stories/?page=99999999999999999999").status_code == 404
+    assert client.get("/stories/99999999999999999999/").status_code == 404
 
 
 def test_date_archives_list_that_period_and_404_when_empty_or_invalid(client):
@@ -185,6 +187,7 @@ def test_tag_page_lists_its_stories(client):
     page = text(client.get("/tags/explainer/"))
     assert "Tagged story" in page and "Untagged story" not in page
     assert client.get("/tags/no-such-tag/").status_code == 404
+    assert client.get("/tags/explainer/?page=99999999999999999999").status_code == 404
 
 
 def test_not_found_page_is_ours(client):

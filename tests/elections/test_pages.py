@@ -98,6 +98,7 @@ def test_an_editor_link_counts_as_reporting(client, demo):
 def test_release_numbers_out_of_range_are_not_found(client, demo):
     assert client.get(GENERAL + "updates/0/").status_code == 404
     assert client.get(GENERAL + "updates/3/").status_code == 404
+    assert client.get(GENERAL + "updates/99999999999999999999/").status_code == 404
     assert client.get("/elections/nowhere/updates/1/").status_code == 404
     assert client.get("/elections/nowhere/").status_code == 404
 
