@@ -155,3 +155,26 @@ def test_end_labels_of_a_crowded_chart_never_overlap():
     assert len(ys) == 6
     assert all(b - a >= charts.LABEL_GAP - 0.01 for a, b in zip(ys, ys[1:], strict=False))
     assert "Number 0" not in svg  # long names give way to their last word
+
+
+def test_drafts_and_scheduled_stories_stay_off_election_and_release_pages(client, demo):
+    from django.utils import timezone
+
+    from archive.models import Article, ArticleElection
+    from elections.models import Election
+
+    election = Election.objects.get(slug="los-angeles-mayor-2022-11-08")
+    release = election.vote_updates.order_by("released_at").last()
+    for headline, status, published_at in [
+        ("Unpublished draft", "draft", None),
+        ("Embargoed story", "published", timezone.now() + datetime.timedelta(days=1)),
+    ]:
+        story = factories.article(headline=headline, status=status, published_at=published_at)
+        ArticleElection.objects.get_or_create(article=story, election=election)
+        ArticleVoteUpdate.objects.get_or_create(
+            article=story, vote_update=release, reason="editor", origin="editor"
+        )
+    assert Article.objects.filter(headline="Embargoed story").exists()
+    for url in [GENERAL, GENERAL + "updates/2/", "/", "/candidates/karen-bass/"]:
+        page = text(client.get(url))
+        assert "Unpublished draft" not in page and "Embargoed story" not in page, url
