@@ -8,7 +8,6 @@ know whether another page follows, and say "Page 3" rather than "Page 3 of 512".
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404
 
-
 MAX_PAGE = 1_000_000
 
 

@@ -73,7 +73,6 @@ def story_sidebar(story):
         for r in VoteUpdate.objects.filter(election_id__in=election_ids)
         .current_per_election()
         .select_related("election")
-        .with_number()
     }
     shown = [*then_by_election.values(), *now_by_election.values()]
     prefetch_related_objects(

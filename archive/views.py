@@ -34,10 +34,7 @@ def home(request):
         )
         heading = "Latest result"
     current = (
-        VoteUpdate.objects.filter(election__in=elections)
-        .current_per_election()
-        .with_number()
-        .with_results()
+        VoteUpdate.objects.filter(election__in=elections).current_per_election().with_results()
     )
     by_election = {r.election_id: r for r in current}
     for election in elections:

@@ -155,8 +155,25 @@ class VoteUpdateQuerySet(models.QuerySet):
         )
 
     def current_per_election(self):
-        """One release per election: the final one if any, else the latest."""
-        return self.order_by("election_id", "-is_final", "-released_at").distinct("election_id")
+        """One release per election: the final one if any, else the latest.
+
+        Annotated with its number and its election's count of releases by window
+        functions, which PostgreSQL computes over each election's releases before
+        DISTINCT ON keeps one; filter only by election, or the numbers shift.
+        """
+        by_election = {"partition_by": [models.F("election_id")]}
+        return (
+            self.annotate(
+                number=models.Window(
+                    models.functions.RowNumber(),
+                    order_by=models.F("released_at").asc(),
+                    **by_election,
+                ),
+                release_total=models.Window(models.Count("id"), **by_election),
+            )
+            .order_by("election_id", "-is_final", "-released_at")
+            .distinct("election_id")
+        )
 
     def numbered(self):
         """Annotate each release with its number within its election, counted from 1."""

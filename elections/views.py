@@ -1,5 +1,4 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -15,22 +14,19 @@ MAX_RELEASE_NUMBER = 1_000_000
 
 
 def election_list(request):
-    elections = (
-        Election.objects.with_winners()
-        .annotate(release_count=Count("vote_updates"))
-        .order_by("-date", "jurisdiction", "office")
-    )
+    elections = Election.objects.with_winners().order_by("-date", "jurisdiction", "office")
     page = Paginator(elections, ELECTIONS_PER_PAGE).get_page(request.GET.get("page"))
     current = {
         release.election_id: release
         for release in VoteUpdate.objects.filter(election__in=list(page.object_list))
         .current_per_election()
-        .with_number()
         .with_results()
     }
     for election in page.object_list:
-        if election.pk in current:
-            current[election.pk].election = election
+        release = current.get(election.pk)
+        if release:
+            release.election = election
+        election.release_count = release.release_total if release else 0
     rows = [
         {"election": e, "release": current.get(e.pk), "results": _results(current.get(e.pk))}
         for e in page.object_list
