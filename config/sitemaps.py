@@ -1,6 +1,6 @@
-"""/sitemap.xml: public stories with their last change, candidates, and elections with their
-latest release. One file holds up to 50,000 addresses; past that, Django's sitemap index is the
-next step."""
+"""/sitemap.xml: an index of one sitemap per section (public stories with their last change,
+candidates, and elections with their latest release). A section past 50,000 addresses is split
+into pages (?p=2), each listed in the index, so an archive of any size is fully listed."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -27,7 +27,8 @@ class StorySitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
+        # A stable order, so that page 2 of the section is the same list tomorrow.
+        return Article.objects.published().only("slug", "published_at", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -15,21 +15,40 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 XSD = Path(__file__).parent / "data" / "sitemap.xsd"
+INDEX_XSD = Path(__file__).parent / "data" / "siteindex.xsd"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
     return etree.fromstring(response.content)
+
+
+def sitemap_sections(client):
+    """The index at /sitemap.xml (checked against the index schema) and the address of each
+    sitemap it lists."""
+    index = fetch(client, "/sitemap.xml")
+    schema = etree.XMLSchema(etree.parse(str(INDEX_XSD)))
+    assert schema.validate(index), schema.error_log
+    return index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
+
+
+def sitemap(client):
+    """Every section listed by the index, merged into one urlset after each is validated."""
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    merged = etree.Element(f"{{{NS['sm']}}}urlset", nsmap={None: NS["sm"]})
+    for loc in sitemap_sections(client):
+        section = fetch(client, loc.removeprefix("http://testserver"))
+        assert schema.validate(section), (loc, schema.error_log)
+        merged.extend(section)
+    return merged
 
 
 def test_sitemap_is_valid_and_lists_public_stories_candidates_and_elections(client, demo):
     draft = factories.article(headline="Draft", status=Article.Status.DRAFT, published_at=None)
     future = factories.article(published_at=timezone.now() + datetime.timedelta(days=2))
     tree = sitemap(client)
-    schema = etree.XMLSchema(etree.parse(str(XSD)))
-    assert schema.validate(tree), schema.error_log
     locs = tree.xpath("//sm:url/sm:loc/text()", namespaces=NS)
     for story in Article.objects.published():
         assert "http://testserver" + story.get_absolute_url() in locs
@@ -43,6 +62,18 @@ def test_sitemap_is_valid_and_lists_public_stories_candidates_and_elections(clie
         loc="http://testserver" + story.get_absolute_url(),
     )
     assert url == [timezone.localtime(story.updated_at).strftime("%Y-%m-%d")]
+
+
+def test_a_large_section_is_split_into_pages_the_index_lists(client, demo, monkeypatch):
+    from config.sitemaps import StorySitemap
+
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    pages = [loc for loc in sitemap_sections(client) if "sitemap-stories.xml" in loc]
+    published = Article.objects.published().count()
+    assert len(pages) == (published + 1) // 2
+    locs = sitemap(client).xpath("//sm:url/sm:loc/text()", namespaces=NS)
+    for story in Article.objects.published():
+        assert locs.count("http://testserver" + story.get_absolute_url()) == 1
 
 
 def test_the_schema_would_catch_a_broken_sitemap():

@@ -4,7 +4,6 @@ page until its time comes, with no job to run; the clock is moved, not the story
 import datetime
 
 import pytest
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from archive.models import Article
@@ -43,7 +42,7 @@ def public_paths(story):
         "/search/?q=quorvath",
         "/tags/quorvath/",
         "/feeds/latest/",
-        "/sitemap.xml",
+        "/sitemap-stories.xml",
     ]
 
 
@@ -62,10 +61,6 @@ def test_scheduled_story_is_hidden_until_its_time_then_shown(client, scheduled, 
 @pytest.mark.parametrize("index", range(7))
 def test_scheduled_story_stays_off_each_public_list(client, scheduled, monkeypatch, index):
     path = public_paths(scheduled)[index]
-    try:
-        resolve(path.split("?")[0])
-    except Resolver404:
-        pytest.skip(f"{path} is not built yet")
     response = client.get(path)
     # A date archive with nothing public yet is a 404; any other page lists without it.
     assert response.status_code in (200, 404), path
