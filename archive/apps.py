@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "Stories"
+
+    def ready(self):
+        from config import page_cache
+
+        page_cache.connect_signals()

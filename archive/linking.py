@@ -30,6 +30,7 @@ from archive.mentions import NameIndex, resolve
 from archive.models import Article, ArticleCandidate, ArticleElection, ArticleVoteUpdate, Origin
 from archive.rendering import render_body
 from candidates.models import Candidate
+from config import page_cache
 from elections.models import Candidacy, Election, Tally, VoteUpdate
 
 # A story "falls in" an election's campaign from well before the vote (mayoral
@@ -345,6 +346,7 @@ def _link_batch(stories, context):
         rendered.append(story)
     batch.write()
     Article.objects.bulk_update(rendered, ["body_html", "linked_at"], batch_size=500)
+    page_cache.bump()  # bulk writes send no signals
 
 
 def link_article(story, context=None):

@@ -153,6 +153,24 @@ SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# A cache every process of the site shares: Redis where REDIS_URL is set (past
+# one machine), else files under .data/ (one machine, several gunicorn workers).
+_REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+        if _REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / ".data" / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    )
+}
+# How long a public page may be served from the cache (config/page_cache.py);
+# off by default while developing, so an edit shows at once without the cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

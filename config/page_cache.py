@@ -1,0 +1,87 @@
+"""Whole public pages kept in the shared cache for readers without a session.
+
+A page of Tally is the same for every anonymous reader, and a story or
+election page costs ten times a trivial request to build. Every change to
+what public pages show bumps one generation number kept in the same cache,
+so a cached page never outlives the next change; PAGE_CACHE_SECONDS bounds
+what no bump reaches (a scheduled story's publish time passing, a write made
+outside Django). The cache must be shared by every process that serves the
+site (Redis past one machine, files on one), so a bump in the admin's process
+reaches the processes that serve readers.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "tally:pages:generation"
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def bump():
+    """Forget every cached page: call after any write that public pages show."""
+
+    def _bump():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # the cache lost the key, or never had it
+            cache.set(GENERATION_KEY, 2, timeout=None)
+
+    # After the commit, so that no reader caches the page from before it.
+    transaction.on_commit(_bump)
+
+
+def cached_page(view):
+    """Serve the view's successful GET answers from the cache for readers without a session."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if (
+            seconds <= 0
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return view(request, *args, **kwargs)
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"tally:page:{_generation()}:{address}"
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+        patch_cache_control(response, public=True, max_age=seconds)
+        return response
+
+    return wrapper
+
+
+PUBLIC_APPS = {"archive", "candidates", "elections", "taggit"}
+
+
+def _on_change(sender, **kwargs):
+    if sender._meta.app_label in PUBLIC_APPS:
+        bump()
+
+
+def connect_signals():
+    """Any saved or deleted row of what the public sees forgets the cached pages. A
+    cache concern, not a rule of the data, so it listens rather than being called."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"page_cache_{id(signal)}")

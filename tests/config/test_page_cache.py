@@ -1,0 +1,68 @@
+"""Public pages come from the shared cache until something they show changes."""
+
+import pytest
+from django.core.cache import cache
+
+from archive.models import Article
+from elections.models import Tally
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings, demo):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def story():
+    return Article.objects.get(slug="bass-narrows-gap-thursday-count")
+
+
+def test_second_view_is_served_without_the_database(client, page_cache, django_assert_num_queries):
+    url = story().get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert "max-age=60" in second["Cache-Control"] and "public" in second["Cache-Control"]
+
+
+def test_an_edit_shows_at_once(client, page_cache, django_capture_on_commit_callbacks):
+    item = story()
+    assert "Bass narrows the gap" in client.get(item.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        item.headline = "Bass within 2,695 votes"
+        item.save()
+    assert "Bass within 2,695 votes" in client.get(item.get_absolute_url()).content.decode()
+
+
+def test_a_corrected_count_shows_at_once(client, page_cache, django_capture_on_commit_callbacks):
+    url = "/elections/los-angeles-mayor-2022-11-08/"
+    assert "273,941" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        tally = Tally.objects.get(votes=273941)
+        tally.votes = 273942
+        tally.save()
+    page = client.get(url).content.decode()
+    assert "273,942" in page and "273,941" not in page
+
+
+def test_signed_in_staff_bypass_the_cache(client, page_cache, admin_user):
+    url = story().get_absolute_url()
+    client.get(url)
+    client.force_login(admin_user)
+    Article.objects.filter(pk=story().pk).update(headline="Changed behind the cache's back")
+    assert "Changed behind the cache" in client.get(url).content.decode()
+
+
+def test_only_successful_pages_are_cached(client, page_cache):
+    def cached_pages():
+        return [key for key in cache._cache if "tally:page:" in key]
+
+    assert client.get("/tags/no-such-tag/").status_code == 404
+    assert cached_pages() == []
+    assert client.get("/").status_code == 200
+    assert len(cached_pages()) == 1
