@@ -410,7 +410,8 @@ def stories(rng, elections, candidates, count, drafts):
                 ["campaign", "debate", "endorsement", "fundraising", "poll"], [40, 15, 15, 15, 15]
             )[0]
             order = sorted(e["candidacies"], key=lambda c: -c["share"])
-        mentioned = order[:2] + [c for c in order[2:4] if rng.random() < 0.3]
+        # Front-runners in every story; any other candidate now and then, so all get stories.
+        mentioned = order[:2] + [c for c in order[2:] if rng.random() < 0.3][:2]
         people = [candidates[c["candidate"]]["person"] for c in mentioned]
 
         release = None

@@ -77,7 +77,13 @@ def pick_paths(rng, samples):
         values = list(values)
         return rng.sample(values, min(k, len(values)))
 
-    candidates = sample(Candidate.objects.values_list("slug", flat=True), samples // 2)
+    # Candidates the archive writes about: a page with no stories measures little.
+    candidates = sample(
+        Candidate.objects.filter(article_links__isnull=False)
+        .distinct()
+        .values_list("slug", flat=True),
+        samples // 2,
+    )
     elections = sample(
         Election.objects.filter(vote_updates__isnull=False)
         .distinct()
