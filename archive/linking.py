@@ -16,6 +16,7 @@ Rules (DESIGN.md, "Linking"):
    suppressed, whatever the text now says.
 """
 
+import bisect
 import datetime
 import re
 from collections import defaultdict
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from archive.figures import find_figures
@@ -52,20 +54,14 @@ class ElectionReleases:
     times: list = field(default_factory=list)  # [(released_at, release_id)]
     counts: dict = field(default_factory=lambda: defaultdict(list))  # value -> [release_id]
     shares: dict = field(default_factory=lambda: defaultdict(list))  # Decimal -> [release_id]
-
-    def number_of(self, release_id):
-        return next(i for i, (_, rid) in enumerate(self.times, 1) if rid == release_id)
+    at_of: dict = field(default_factory=dict)  # release_id -> released_at
 
     def released_at(self, release_id):
-        return next(at for at, rid in self.times if rid == release_id)
+        return self.at_of[release_id]
 
     def latest_at(self, moment):
-        latest = None
-        for at, rid in self.times:
-            if at > moment:
-                break
-            latest = rid
-        return latest
+        position = bisect.bisect_right(self.times, moment, key=lambda item: item[0])
+        return self.times[position - 1][1] if position else None
 
 
 class LinkContext:
@@ -89,20 +85,29 @@ class LinkContext:
         ):
             self.elections_of[candidate_id].add(election_id)
         self._releases = {}
+        self._release_places = {}  # release id -> (election slug, number)
+        self._release_urls = {}
+        self._candidate_urls = {}
+        self._in_campaign = {}
 
-    def campaign_covers(self, election_id, moment):
-        day = timezone.localdate(moment)
+    def campaign_covers(self, election_id, day):
         held = self.elections[election_id]["date"]
         return held - CAMPAIGN_BEFORE <= day <= held + CAMPAIGN_AFTER
 
     def candidates_in_campaign(self, moment):
+        """Candidates standing in an election whose campaign covers the moment (memoized by
+        day: a bulk run meets the same days again and again)."""
         if moment is None:
             return set()
-        return {
-            cid
-            for cid, election_ids in self.elections_of.items()
-            if any(self.campaign_covers(eid, moment) for eid in election_ids)
-        }
+        day = timezone.localdate(moment)
+        if day not in self._in_campaign:
+            open_elections = {eid for eid in self.elections if self.campaign_covers(eid, day)}
+            self._in_campaign[day] = {
+                cid
+                for cid, election_ids in self.elections_of.items()
+                if not election_ids.isdisjoint(open_elections)
+            }
+        return self._in_campaign[day]
 
     def covered_elections(self, candidate_ids, moment):
         """For each office, the named candidates' election closest to the story's date."""
@@ -112,7 +117,7 @@ class LinkContext:
         best = {}
         for cid in candidate_ids:
             for eid in self.elections_of.get(cid, ()):
-                if not self.campaign_covers(eid, moment):
+                if not self.campaign_covers(eid, day):
                     continue
                 e = self.elections[eid]
                 key = (e["jurisdiction"], e["office"])
@@ -120,6 +125,21 @@ class LinkContext:
                 if key not in best or distance < best[key][0]:
                     best[key] = (distance, eid)
         return {eid for _, eid in best.values()}
+
+    def release_url(self, release_id):
+        if release_id not in self._release_urls:
+            slug, number = self._release_places[release_id]
+            self._release_urls[release_id] = reverse(
+                "elections:update_detail", kwargs={"slug": slug, "number": number}
+            )
+        return self._release_urls[release_id]
+
+    def candidate_url(self, candidate_id):
+        if candidate_id not in self._candidate_urls:
+            self._candidate_urls[candidate_id] = reverse(
+                "candidates:candidate_detail", kwargs={"slug": self.slugs[candidate_id]}
+            )
+        return self._candidate_urls[candidate_id]
 
     def releases(self, election_id):
         if election_id not in self._releases:
@@ -138,6 +158,8 @@ class LinkContext:
         ):
             releases = self._releases[eid]
             releases.times.append((at, rid))
+            releases.at_of[rid] = at
+            self._release_places[rid] = (releases.slug, len(releases.times))
             if ballots is not None:
                 releases.counts[ballots].append(rid)
         tallies = Tally.objects.filter(vote_update__election_id__in=election_ids)

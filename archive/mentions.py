@@ -51,27 +51,25 @@ class NameIndex:
 
     def find(self, text):
         """Every mention in the text, left to right, never overlapping."""
-        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        by_first = self._by_first
+        words = list(_WORD.finditer(text))
         mentions = []
-        i = 0
-        while i < len(words):
-            options = self._by_first.get(words[i][0])
-            matched = None
-            if options:
-                for tokens, canonical, ids in options:
-                    n = len(tokens)
-                    if tuple(w for w, _, _ in words[i : i + n]) != tokens:
-                        continue
-                    start, end = words[i][1], words[i + n - 1][2]
-                    if _SPACE.sub(" ", text[start:end]) == canonical:
-                        matched = (n, Mention(start, end, ids, is_bare=n == 1))
-                        break
-            if matched:
-                n, mention = matched
-                mentions.append(mention)
-                i += n
-            else:
-                i += 1
+        skip_to = 0
+        for i, word in enumerate(words):
+            if i < skip_to:
+                continue
+            options = by_first.get(word.group())
+            if not options:
+                continue
+            for tokens, canonical, ids in options:
+                n = len(tokens)
+                if n > 1 and tuple(w.group() for w in words[i : i + n]) != tokens:
+                    continue
+                start, end = word.start(), words[i + n - 1].end()
+                if n == 1 or _SPACE.sub(" ", text[start:end]) == canonical:
+                    mentions.append(Mention(start, end, ids, is_bare=n == 1))
+                    skip_to = i + n
+                    break
         return mentions
 
 

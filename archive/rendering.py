@@ -5,7 +5,6 @@ first mention of each linked candidate in a paragraph, and every figure that
 matched a release. Runs when the story is linked, never on a page view.
 """
 
-from django.urls import reverse
 from django.utils.html import escape
 
 
@@ -19,23 +18,12 @@ def render_body(body, found, linked_candidates, context):
         for start, end, cid in found.mentions_by_paragraph[index]:
             if cid in linked_candidates and cid not in seen:
                 seen.add(cid)
-                url = reverse("candidates:candidate_detail", kwargs={"slug": context.slugs[cid]})
-                spans.append((start, end, url, "candidate"))
+                spans.append((start, end, context.candidate_url(cid), "candidate"))
         for (para, start, end), release_id in found.figure_links.items():
             if para == index:
-                spans.append((start, end, _release_url(release_id, context), "count"))
+                spans.append((start, end, context.release_url(release_id), "count"))
         html.append(_paragraph(text, spans))
     return "\n".join(html)
-
-
-def _release_url(release_id, context):
-    for releases in context._releases.values():
-        if any(rid == release_id for _, rid in releases.times):
-            return reverse(
-                "elections:update_detail",
-                kwargs={"slug": releases.slug, "number": releases.number_of(release_id)},
-            )
-    raise LookupError(release_id)
 
 
 def _paragraph(text, spans):

@@ -186,3 +186,9 @@ def test_relink_matches_what_a_save_stores(demo):
     relink(Article.objects.filter(pk=story.pk))
     story.refresh_from_db()
     assert story.body_html == saved
+
+
+def test_relink_limit_links_only_the_first_stories(demo):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("relink", "--limit", "2", stdout=out, stderr=err)
+    assert "Linked 2 stories" in out.getvalue()

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if ids:
             queryset = queryset.filter(pk__in=ids)
         if limit:
-            queryset = queryset.filter(pk__in=list(queryset.order_by("pk")[:limit].values("pk")))
+            queryset = queryset.filter(pk__in=queryset.order_by("pk")[:limit].values("pk"))
         started = time.monotonic()
         on_terminal = self.stderr.isatty()
 
