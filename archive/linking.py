@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.figures import find_figures
-from archive.mentions import NameIndex, resolve
+from archive.mentions import NameIndex, named_in_full, resolve
 from archive.models import Article, ArticleCandidate, ArticleElection, ArticleVoteUpdate, Origin
 from archive.rendering import render_body
 from candidates.models import Candidate
@@ -194,9 +194,12 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
     in_campaign = context.candidates_in_campaign(moment)
 
     counts = defaultdict(int)
+    found_by_text = [context.names.find(text) for text in [story.headline, *paragraphs]]
+    # Who the story names in full, anywhere in it, settles who a bare surname is.
+    named_anywhere = named_in_full([m for mentions in found_by_text for m in mentions])
     mentions_by_paragraph = []
-    for text in [story.headline, *paragraphs]:
-        resolved = resolve(context.names.find(text), in_campaign)
+    for text_mentions in found_by_text:
+        resolved = resolve(text_mentions, in_campaign, named_anywhere)
         for _, cid in resolved:
             counts[cid] += 1
         mentions_by_paragraph.append([(m.start, m.end, cid) for m, cid in resolved])

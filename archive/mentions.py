@@ -73,25 +73,33 @@ class NameIndex:
         return mentions
 
 
-def resolve(mentions, context_ids):
+def named_in_full(mentions):
+    """The candidates a text names by a full name that belongs to them alone."""
+    named = set()
+    for mention in mentions:
+        if not mention.is_bare and len(mention.candidate_ids) == 1:
+            named |= mention.candidate_ids
+    return named
+
+
+def resolve(mentions, context_ids, named=None):
     """Decide who each mention names; return [(mention, candidate_id)] for the ones that resolve.
 
     A full name counts wherever it appears (if two people share it, the story's
     context decides as for surnames). A bare surname counts only where it points
-    to one candidate: first among those the story names in full, else among the
-    candidates standing in elections around the story's date (context_ids).
+    to one candidate: first among those the story names in full anywhere (named,
+    else those of these mentions), else among the candidates standing in
+    elections around the story's date (context_ids).
     """
-    named_in_full = set()
-    for mention in mentions:
-        if not mention.is_bare and len(mention.candidate_ids) == 1:
-            named_in_full |= mention.candidate_ids
+    if named is None:
+        named = named_in_full(mentions)
     resolved = []
     for mention in mentions:
         ids = mention.candidate_ids
         if not mention.is_bare and len(ids) == 1:
             resolved.append((mention, next(iter(ids))))
             continue
-        for pool in (named_in_full, context_ids):
+        for pool in (named, context_ids):
             hits = ids & pool
             if len(hits) == 1:
                 resolved.append((mention, next(iter(hits))))

@@ -118,6 +118,13 @@ def test_bare_surname_shared_by_two_candidates_in_context_links_nobody(demo):
         published_at=ambiguous_time(), body="Karen Bass spoke. Later Bass said it again."
     )
     assert named(settled) == {"karen-bass": 2}
+    # ... wherever in the story the full name stands.
+    later = factories.article(
+        published_at=ambiguous_time(),
+        headline="Count goes on",
+        body="Karen Bass spoke first.\n\nAn hour later Bass spoke again.",
+    )
+    assert named(later) == {"karen-bass": 2}
 
 
 def ambiguous_time():
