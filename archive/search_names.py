@@ -12,7 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+
 from candidates.models import Candidate
+from config import page_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Titles and particles alone say nothing about who is meant.
@@ -101,15 +105,27 @@ def _chunks(query):
 
 def _name_table(initials):
     """The candidates' folded names that start with one of `initials`, by word count and
-    first letter; one query, and only those names are folded."""
+    first letter. Folding a thousand candidates' names costs more than the search itself,
+    so the whole table is kept in the shared cache until the next change to what the
+    public sees (config.page_cache), when page caching is on."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        table = _build_name_table()
+    else:
+        key = f"tally:search-names:{page_cache.generation()}"
+        table = cache.get(key)
+        if table is None:
+            table = _build_name_table()
+            cache.set(key, table, 24 * 60 * 60)
+    return {key: names for key, names in table.items() if key[1] in initials}
+
+
+def _build_name_table():
     table = {}
     rows = Candidate.objects.order_by().values_list("slug", "name", "press_names")
     for slug, name, press_names in rows:
         for written in {name, *press_names}:
-            if fold(written.lstrip()[:1]) not in initials:
-                continue
             folded = tuple(words(written))
-            if not folded or folded[0][0] not in initials or all(w in _WEAK_WORDS for w in folded):
+            if not folded or all(w in _WEAK_WORDS for w in folded):
                 continue
             key = " ".join(folded)
             bucket = table.setdefault((len(folded), key[0]), {})

@@ -22,7 +22,7 @@ from django.utils.cache import patch_cache_control
 GENERATION_KEY = "tally:pages:generation"
 
 
-def _generation():
+def generation():
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
@@ -52,7 +52,7 @@ def cached_page(view):
         ):
             return view(request, *args, **kwargs)
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"tally:page:{_generation()}:{address}"
+        key = f"tally:page:{generation()}:{address}"
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit
