@@ -2,58 +2,28 @@
 links, and the results desk enters a release that becomes the latest count."""
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from tests import admin_users
+from tests.browser.conftest import require_browser
 
-CHROMIUM = "/usr/bin/chromium"
 HEADLINE = "Caruso keeps a narrow lead in the Thursday count"
 ELECTION = "los-angeles-mayor-2022-11-08"
 
 pytestmark = pytest.mark.browser
 
 
-def _require_browser():
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append(f"{CHROMIUM} (apt-get install chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("the playwright package (pip install -e '.[dev]')")
-    if missing:
-        message = "Browser tests need " + " and ".join(missing)
-        if os.environ.get("TALLY_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.fixture
 def site(live_server, transactional_db, monkeypatch):
-    _require_browser()
+    require_browser()
     call_command("load_demo", stdout=io.StringIO())
     admin_users.editor("eddie")
     admin_users.results_desk("rita")
     # Playwright's sync API runs an event loop in this thread; the ORM work is done above.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return live_server.url
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def sign_in(browser, url, username):

@@ -4,14 +4,14 @@ Screenshots land in screenshots/ (git-ignored) at a phone's width and a desktop'
 """
 
 import io
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser.conftest import require_browser
+
 SHOTS = Path(settings.BASE_DIR) / "screenshots"
 WIDTHS = {"phone": 375, "desktop": 1280}
 STORY_SLUG = "bass-narrows-gap-thursday-count"
@@ -19,26 +19,10 @@ STORY_SLUG = "bass-narrows-gap-thursday-count"
 pytestmark = pytest.mark.browser
 
 
-def _require_browser():
-    required = os.environ.get("TALLY_REQUIRE_BROWSER") == "1"
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append(f"{CHROMIUM} (apt-get install chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("the playwright package (pip install -e '.[dev]')")
-    if missing:
-        message = "Browser tests need " + " and ".join(missing)
-        if required:
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.fixture
 def site(live_server, transactional_db, monkeypatch):
     """The demo archive, linked by real saves, served on a live server."""
-    _require_browser()
+    require_browser()
     call_command("load_demo", stdout=io.StringIO())
     from archive.models import Article
 
@@ -47,19 +31,6 @@ def site(live_server, transactional_db, monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM work is done above.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return {"url": live_server.url, "story_path": story.get_absolute_url()}
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def test_a_reader_follows_a_story_to_its_candidate_and_its_count(site, browser):
