@@ -1,11 +1,10 @@
 """schema.org NewsArticle data for a story, for search engines and news readers."""
 
-from candidates.models import Candidate
-from elections.models import Election
 
-
-def news_article(story, absolute):
-    """A dict ready for JSON; absolute(path) turns a site path into a full URL."""
+def news_article(story, absolute, candidates, elections):
+    """A dict ready for JSON; absolute(path) turns a site path into a full URL. The
+    candidates and elections are the story's unsuppressed links, as the story page's
+    sidebar has already loaded them."""
     url = absolute(story.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -34,7 +33,7 @@ def news_article(story, absolute):
         data["isBasedOn"] = story.source_url
     about = [
         {"@type": "Person", "name": c.name, "url": absolute(c.get_absolute_url())}
-        for c in _linked(Candidate, story, "article_links")
+        for c in candidates
     ] + [
         {
             "@type": "Event",
@@ -42,15 +41,8 @@ def news_article(story, absolute):
             "startDate": e.date.isoformat(),
             "url": absolute(e.get_absolute_url()),
         }
-        for e in _linked(Election, story, "article_links")
+        for e in elections
     ]
     if about:
         data["about"] = about
     return data
-
-
-def _linked(model, story, links):
-    """Rows linked to the story and not removed by an editor."""
-    return model.objects.filter(
-        **{f"{links}__article": story, f"{links}__is_suppressed": False}
-    ).order_by("pk")

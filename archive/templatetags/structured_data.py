@@ -15,5 +15,8 @@ _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def story_jsonld(context, story):
     request = context.get("request")
     absolute = request.build_absolute_uri if request else (lambda path: path)
-    data = json.dumps(news_article(story, absolute), ensure_ascii=False).translate(_ESCAPES)
+    candidates = [link.candidate for link in context.get("candidate_links", [])]
+    elections = context.get("linked_elections", [])
+    data = news_article(story, absolute, candidates, elections)
+    data = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{data}</script>')

@@ -66,7 +66,7 @@ PAGES = {
     "year": ("/stories/2024/", 5),
     "month": ("/stories/2024/03/", 5),
     "day": ("/stories/2024/03/06/", 6),
-    "story": (None, 9),
+    "story": (None, 7),
     "tag": ("/tags/vote-count/", 2),
     "candidates": ("/candidates/", 3),
     "candidate": ("/candidates/alma-reyes/", 5),
