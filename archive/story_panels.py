@@ -7,10 +7,10 @@ current releases, and one batch of tallies for every release shown.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 
 from archive.models import ArticleVoteUpdate
-from elections.models import Election, Tally, VoteUpdate
+from elections.models import Election, Tally, VoteUpdate, number_in_election
 
 
 @dataclass
@@ -22,20 +22,6 @@ class CountPanel:
     @property
     def is_same(self):
         return self.then is not None and self.now is not None and self.then.pk == self.now.pk
-
-
-def _release_number(release_path):
-    """The release's number in its election, counted in the database from its own fields."""
-    return Subquery(
-        VoteUpdate.objects.filter(
-            election_id=OuterRef(f"{release_path}election_id"),
-            released_at__lte=OuterRef(f"{release_path}released_at"),
-        )
-        .order_by()
-        .values("election_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
 
 
 def story_sidebar(story):
@@ -53,7 +39,7 @@ def story_sidebar(story):
     release_links = list(
         ArticleVoteUpdate.objects.filter(article=story, is_suppressed=False)
         .select_related("vote_update__election")
-        .annotate(release_number=_release_number("vote_update__"))
+        .annotate(release_number=number_in_election("vote_update__"))
         .order_by("vote_update__released_at")
     )
     then_by_election, reported = {}, {}

@@ -126,25 +126,24 @@ class Candidacy(models.Model):
         return f"{self.candidate} in {self.election}"
 
 
-class VoteUpdateQuerySet(models.QuerySet):
-    def with_number(self):
-        """Annotate each release with its number within its election, whatever else filters.
-
-        numbered() counts only the rows left after filtering; this counts every release of
-        the election up to this one, so it holds on a filtered queryset too.
-        """
-        earlier = (
-            VoteUpdate.objects.filter(
-                election_id=models.OuterRef("election_id"),
-                released_at__lte=models.OuterRef("released_at"),
-            )
-            .order_by()
-            .values("election_id")
-            .annotate(n=models.Count("*"))
-            .values("n")
+def number_in_election(path=""):
+    """A release's number in its election, counting every release of the election up to
+    it, so it holds however the outer query filters (numbered() counts only the rows
+    left). `path` leads from the outer query's rows to the release: "vote_update__"."""
+    earlier = (
+        VoteUpdate.objects.filter(
+            election_id=models.OuterRef(f"{path}election_id"),
+            released_at__lte=models.OuterRef(f"{path}released_at"),
         )
-        return self.annotate(number=models.Subquery(earlier))
+        .order_by()
+        .values("election_id")
+        .annotate(n=models.Count("*"))
+        .values("n")
+    )
+    return models.Subquery(earlier)
 
+
+class VoteUpdateQuerySet(models.QuerySet):
     def with_results(self):
         """Prefetch what results() needs: tallies with their candidacy and candidate."""
         return self.prefetch_related(
