@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import TaggedItem
 
 from archive.figures import find_figures
 from archive.mentions import NameIndex, named_in_full, resolve
@@ -274,6 +275,12 @@ class _Batch:
         self.release_rows = defaultdict(dict)
         for row in ArticleVoteUpdate.objects.filter(article_id__in=ids):
             self.release_rows[row.article_id][(row.vote_update_id, row.reason)] = row
+        self.tag_ids = defaultdict(list)
+        tagged = TaggedItem.objects.filter(
+            content_type__app_label="archive", content_type__model="article", object_id__in=ids
+        )
+        for story_id, tag_id in tagged.order_by("tag_id").values_list("object_id", "tag_id"):
+            self.tag_ids[story_id].append(tag_id)
         self.creates = defaultdict(list)
         self.updates = defaultdict(list)
         self.deletes = defaultdict(list)
@@ -295,8 +302,9 @@ class _Batch:
         )
 
     def sync(self, story, found):
+        """Plan the story's link rows, and set its facet ids to what they will be."""
         sid = story.pk
-        self._sync(
+        story.candidate_ids = self._sync(
             ArticleCandidate,
             self.candidate_rows[sid],
             {cid: {"mention_count": n} for cid, n in found.mention_counts.items()},
@@ -304,12 +312,13 @@ class _Batch:
             # An editor's own link keeps its place but shows the count the text now gives.
             editor_values=lambda key: {"mention_count": found.mention_counts.get(key, 0)},
         )
-        self._sync(
+        story.election_ids = self._sync(
             ArticleElection,
             self.election_rows[sid],
             {eid: {} for eid in found.elections},
             lambda key, values: ArticleElection(article_id=sid, election_id=key),
         )
+        story.tag_ids = self.tag_ids[sid]
         wanted = {(rid, QUOTED): {"quoted_figures": text} for rid, text in found.quoted.items()}
         wanted.update(
             {(rid, AT_PUBLICATION): {"quoted_figures": ""} for rid in found.at_publication}
@@ -324,6 +333,8 @@ class _Batch:
         )
 
     def _sync(self, model, existing, wanted, make, editor_values=None):
+        """Plan creates, updates and deletes; return the keys left linked, sorted."""
+        linked = set()
         for key, row in existing.items():
             if row.origin == Origin.EDITOR:
                 values = editor_values(key) if editor_values else {}
@@ -339,9 +350,13 @@ class _Batch:
                 setattr(row, name, values[name])
             if changed:
                 self.updates[model].append(row)
+            if not row.is_suppressed:
+                linked.add(key)
         for key, values in wanted.items():
             if key not in existing:
                 self.creates[model].append(make(key, values))
+                linked.add(key)
+        return sorted(linked)
 
     def write(self):
         for model, pks in self.deletes.items():
@@ -370,7 +385,11 @@ def _link_batch(stories, context):
         story.linked_at = now
         rendered.append(story)
     batch.write()
-    Article.objects.bulk_update(rendered, ["body_html", "linked_at"], batch_size=500)
+    Article.objects.bulk_update(
+        rendered,
+        ["body_html", "linked_at", "candidate_ids", "election_ids", "tag_ids"],
+        batch_size=500,
+    )
     page_cache.bump()  # bulk writes send no signals
 
 

@@ -1,10 +1,13 @@
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from candidates.models import Candidate
 from elections.models import Election, VoteUpdate
@@ -39,6 +42,32 @@ class ArticleQuerySet(models.QuerySet):
             "published_at",
             "publication__name",
             "publication__slug",
+        )
+
+    def store_facet_ids(self):
+        """Write each story's facet ids (see Article.candidate_ids) afresh from its link
+        rows and tags, in one UPDATE; for changes made outside the linker."""
+        story = OuterRef("pk")
+        return self.update(
+            candidate_ids=ArraySubquery(
+                ArticleCandidate.objects.filter(article=story, is_suppressed=False)
+                .order_by("candidate_id")
+                .values("candidate_id")
+            ),
+            election_ids=ArraySubquery(
+                ArticleElection.objects.filter(article=story, is_suppressed=False)
+                .order_by("election_id")
+                .values("election_id")
+            ),
+            tag_ids=ArraySubquery(
+                TaggedItem.objects.filter(
+                    object_id=story,
+                    content_type__app_label="archive",
+                    content_type__model="article",
+                )
+                .order_by("tag_id")
+                .values("tag_id")
+            ),
         )
 
 
@@ -100,6 +129,15 @@ class Article(models.Model):
     vote_updates = models.ManyToManyField(
         VoteUpdate, through="ArticleVoteUpdate", related_name="articles", blank=True
     )
+    # Facet ids: copies of the candidates and elections the story is linked to (not
+    # those an editor suppressed) and of its tags. Search counts the stories matching
+    # a query under each filter value from these, reading only the matching rows;
+    # joining the link tables instead costs a pass over hundreds of thousands of rows
+    # for a common word. The linker writes them with the links, and archive.facet_ids
+    # on any other change to links or tags; `manage.py relink` rewrites them all.
+    candidate_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    election_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    tag_ids = ArrayField(models.IntegerField(), default=list, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

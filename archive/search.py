@@ -497,20 +497,22 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
 
     Returns ({kind: {key: FacetValue}}, [(candidate slug, election slug, label, outcome)]).
     """
+    # Counts by candidate, election and tag read the stories' facet ids (see
+    # Article.candidate_ids), not the link tables.
     matching_sql, matching_params = (
-        stories.order_by().values("pk", "published_at", "publication_id").query.sql_with_params()
+        stories.order_by()
+        .values("pk", "published_at", "publication_id", "candidate_ids", "election_ids", "tag_ids")
+        .query.sql_with_params()
     )
     published_sql, published_params = (
         Article.objects.published().order_by().values("pk").query.sql_with_params()
     )
     t = {
         "ac": ArticleCandidate._meta.db_table,
-        "ae": ArticleElection._meta.db_table,
         "candidate": Candidate._meta.db_table,
         "candidacy": Candidacy._meta.db_table,
         "election": Election._meta.db_table,
         "tag": Tag._meta.db_table,
-        "tagged": TaggedItem._meta.db_table,
         "publication": Publication._meta.db_table,
     }
     election_label = (
@@ -527,27 +529,22 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
         parts += [
             (
                 f"""(SELECT 'candidate', c.slug, c.name, '', top.n FROM (
-                     SELECT l.candidate_id AS id, COUNT(*) AS n
-                     FROM m JOIN {t["ac"]} l ON l.article_id = m.id AND NOT l.is_suppressed
-                     GROUP BY l.candidate_id ORDER BY n DESC, l.candidate_id LIMIT {FACET_SIZE}
+                     SELECT v.id, COUNT(*) AS n FROM m, unnest(m.candidate_ids) AS v (id)
+                     GROUP BY v.id ORDER BY n DESC, v.id LIMIT {FACET_SIZE}
                  ) top JOIN {t["candidate"]} c ON c.id = top.id ORDER BY top.n DESC, c.name)""",
                 [],
             ),
             (
                 f"""(SELECT 'election', e.slug, {election_label}, '', top.n FROM (
-                     SELECT l.election_id AS id, COUNT(*) AS n
-                     FROM m JOIN {t["ae"]} l ON l.article_id = m.id AND NOT l.is_suppressed
-                     GROUP BY l.election_id ORDER BY n DESC, l.election_id LIMIT {FACET_SIZE}
+                     SELECT v.id, COUNT(*) AS n FROM m, unnest(m.election_ids) AS v (id)
+                     GROUP BY v.id ORDER BY n DESC, v.id LIMIT {FACET_SIZE}
                  ) top JOIN {t["election"]} e ON e.id = top.id ORDER BY top.n DESC, e.date DESC)""",
                 [],
             ),
             (
                 f"""(SELECT 'tag', g.slug, g.name, '', top.n FROM (
-                     SELECT i.tag_id AS id, COUNT(*) AS n
-                     FROM m JOIN {t["tagged"]} i ON i.object_id = m.id AND i.content_type_id = (
-                         SELECT id FROM django_content_type
-                         WHERE app_label = 'archive' AND model = 'article')
-                     GROUP BY i.tag_id ORDER BY n DESC, i.tag_id LIMIT {FACET_SIZE}
+                     SELECT v.id, COUNT(*) AS n FROM m, unnest(m.tag_ids) AS v (id)
+                     GROUP BY v.id ORDER BY n DESC, v.id LIMIT {FACET_SIZE}
                  ) top JOIN {t["tag"]} g ON g.id = top.id ORDER BY top.n DESC, g.name)""",
                 [],
             ),
@@ -596,9 +593,9 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
             ),
             (
                 f"""(SELECT 'narrow', c.slug, c.name, '', COUNT(*)
-                     FROM {t["ac"]} l JOIN {t["candidate"]} c ON c.id = l.candidate_id
-                     WHERE c.slug = ANY(%s) AND NOT l.is_suppressed
-                       AND l.article_id IN (SELECT id FROM m)
+                     FROM m, unnest(m.candidate_ids) AS v (id)
+                     JOIN {t["candidate"]} c ON c.id = v.id
+                     WHERE c.slug = ANY(%s)
                      GROUP BY c.slug, c.name)""",
                 [list(card_slugs)],
             ),
@@ -614,7 +611,10 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
     # looks up names only for the values shown.
     # Gathered once when several counts read it; inlined when only the total does.
     materialized = "MATERIALIZED" if link_counts or card_slugs else "NOT MATERIALIZED"
-    sql = f"WITH m (id, published_at, publication_id) AS {materialized} ({matching_sql}) "
+    sql = (
+        "WITH m (id, published_at, publication_id, candidate_ids, election_ids, tag_ids)"
+        f" AS {materialized} ({matching_sql}) "
+    )
     sql += " UNION ALL ".join(part for part, _ in parts)
     params = [*matching_params, *(value for _, values in parts for value in values)]
     counts, races = {}, []

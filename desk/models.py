@@ -10,7 +10,12 @@ from archive.models import Article, Publication
 from candidates.models import Candidate
 from elections.models import Candidacy, Election, Tally, VoteUpdate
 
-# The search vector is derived from the text, so the history leaves it out.
-register(Article, app="desk", excluded_fields=["search_vector"])
+# The search vector and facet ids are derived from the text, links and tags, so the
+# history leaves them out; saving a restored story derives them again.
+register(
+    Article,
+    app="desk",
+    excluded_fields=["search_vector", "candidate_ids", "election_ids", "tag_ids"],
+)
 for _model in (Publication, Candidate, Election, Candidacy, VoteUpdate, Tally):
     register(_model, app="desk")
