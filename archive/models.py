@@ -120,6 +120,14 @@ class Article(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The headline alone, small enough to live in the row: search's "best match" takes,
+    # where thousands of stories match, those whose headline matches first, and this
+    # answers that without reading each story's whole vector out of TOAST.
+    headline_vector = models.GeneratedField(
+        expression=SearchVector("headline", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     candidates = models.ManyToManyField(
         Candidate, through="ArticleCandidate", related_name="articles", blank=True
     )

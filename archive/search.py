@@ -1,12 +1,13 @@
 """Search the archive: full text, filters with counts, and the candidate a query names.
 
-A search page makes three queries, whatever the archive's size:
-1. the candidates' names, matched against the query in Python (search_names);
-2. the filter counts, the total, and the card of the candidate the query named,
-   over the matching stories gathered once;
-3. the page of results, with highlighted snippets computed for those rows only.
-A text search runs them in a transaction that steers the planner to the GIN
-index (_prefer_the_index).
+A search page makes at most three queries, whatever the archive's size, and no
+BEGIN or COMMIT:
+1. the candidates' names, matched against the query in Python (search_names), and
+   kept in the cache until a candidate changes;
+2. over the matching stories gathered once: the filter counts, the total, the card
+   of the candidate the query named, and the ids of the page's stories (with a
+   planner setting, sent in the same string, that keeps it on the GIN index);
+3. those stories by id, with highlighted snippets computed for them only.
 """
 
 import datetime
@@ -16,18 +17,14 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
-    Case,
     Exists,
     F,
     Func,
-    IntegerField,
     OuterRef,
-    Q,
     TextField,
     Value,
-    When,
 )
 from django.db.models.functions import Lower, NullIf, StrIndex, Substr
 from django.urls import reverse
@@ -295,24 +292,8 @@ def run_search(params):
     )
     if text:
         stories = full_text(stories, text)
-        with transaction.atomic():
-            _prefer_the_index()
-            _count_and_page(results, stories, filters, match)
-    else:
-        _count_and_page(results, stories, filters, match)
+    _count_and_page(results, stories, filters, match)
     return results
-
-
-def _prefer_the_index():
-    """Steer this transaction's text searches to the GIN index.
-
-    The planner costs a sequential scan by the table's own pages, not by the
-    stored vectors it would have to read out of TOAST for every row; for a word
-    in one story in ten it picks that scan, and the search takes seconds instead
-    of milliseconds. SET LOCAL ends with the transaction.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
 
 
 def _count_and_page(results, stories, filters, match):
@@ -320,12 +301,14 @@ def _count_and_page(results, stories, filters, match):
         results.text or any(filters.values()) or results.params.get("since")
         or results.params.get("until")
     )  # fmt: skip
-    counts, races = _facet_counts(
+    counts, races, page_ids = _facet_counts(
         stories,
         results.text,
         match.candidates if match else [],
         filters,
         link_counts=not results.is_browsing,
+        sort=results.sort,
+        offset=((results.params.get("page") or 1) - 1) * PER_PAGE,
     )
     results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
     words = next(iter(counts.pop("words", {}).values()), None)
@@ -375,10 +358,8 @@ def _count_and_page(results, stories, filters, match):
         )
         results.status = 404
         return
-    if results.total:
-        results.stories = _page(
-            stories, results.text, results.sort, results.page, lexemes, ranked_pool
-        )
+    if page_ids:
+        results.stories = _page(page_ids, results.text, results.sort, lexemes)
 
 
 def _ordering(sort, text):
@@ -429,23 +410,9 @@ class BodyWindow(Func):
         return sql, (*first_params, *body_params, *first_params, *body_params, *body_params)
 
 
-def _page(stories, text, sort, page, lexemes=(), ranked_pool=False):
-    """The page's stories, in one statement; snippets are computed for these rows only."""
+def _page(page_ids, text, sort, lexemes=()):
+    """The page's stories, chosen by the counts statement; snippets for these rows only."""
     ordering = _ordering(sort, text)
-    offset = (page - 1) * PER_PAGE
-    if ranked_pool:
-        # Ranking reads each story's whole stored vector. Where thousands match, rank
-        # only the RANK_POOL likeliest: those whose headline holds a searched word, then
-        # the newest.
-        pool = (
-            stories.annotate(likely=_likely(lexemes))
-            .order_by("-likely", "-published_at", "-pk")
-            .values("pk")[:RANK_POOL]
-        )
-        stories = Article.objects.filter(pk__in=pool).annotate(
-            rank=SearchRank(F("search_vector"), text_query(text))
-        )
-    page_ids = stories.order_by(*ordering).values("pk")[offset : offset + PER_PAGE]
     rows = (
         Article.objects.filter(pk__in=page_ids)
         .select_related("publication")
@@ -478,31 +445,27 @@ def _page(stories, text, sort, page, lexemes=(), ranked_pool=False):
     return rows
 
 
-def _likely(lexemes):
-    """1 where the headline holds a searched stem, else 0: a cheap test on a short column."""
-    in_headline = Q()
-    for lexeme in lexemes or [""]:
-        in_headline |= Q(headline__icontains=lexeme.removesuffix("i"))
-    return Case(When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
 def _words(text, count):
     pieces = (text or "").split()
     return " ".join(pieces[:count]) + (" …" if len(pieces) > count else "")
 
 
-def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
-    """Counts beside each filter value, the total, whether each filter value exists, and
-    the named candidates' cards, in one statement over the matching stories gathered once.
+def _facet_counts(stories, text, card_slugs, filters, link_counts=True, sort="newest", offset=0):
+    """Counts beside each filter value, the total, whether each filter value exists, the
+    named candidates' cards, and which stories the page shows, in one statement over the
+    matching stories gathered once.
 
-    Returns ({kind: {key: FacetValue}}, [(candidate slug, election slug, label, outcome)]).
+    Returns ({kind: {key: FacetValue}}, [(candidate slug, election slug, label, outcome)],
+    [ids of the page's stories]).
     """
     # Counts by candidate, election and tag read the stories' facet ids (see
     # Article.candidate_ids), not the link tables.
+    columns = ["id", "published_at", "publication_id", "candidate_ids", "election_ids", "tag_ids"]
+    is_ranked = sort == "relevance" and bool(text)
+    if is_ranked:
+        columns.append("headline_vector")
     matching_sql, matching_params = (
-        stories.order_by()
-        .values("pk", "published_at", "publication_id", "candidate_ids", "election_ids", "tag_ids")
-        .query.sql_with_params()
+        stories.order_by().values("pk", *columns[1:]).query.sql_with_params()
     )
     published_sql, published_params = (
         Article.objects.published().order_by().values("pk").query.sql_with_params()
@@ -607,26 +570,73 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True):
                 [list(card_slugs)],
             ),
         ]
-    # The matching stories are gathered once; each count groups link rows by id and
-    # looks up names only for the values shown.
-    # Gathered once when several counts read it; inlined when only the total does.
-    materialized = "MATERIALIZED" if link_counts or card_slugs else "NOT MATERIALIZED"
-    sql = (
-        "WITH m (id, published_at, publication_id, candidate_ids, election_ids, tag_ids)"
-        f" AS {materialized} ({matching_sql}) "
-    )
+    parts.append(_page_ids_part(text, is_ranked, offset))
+    # The matching stories are gathered once; each count groups ids and looks up names
+    # only for the values shown. Inlined where only the total and the newest page read
+    # them, so that browsing the whole archive reads an index, not every row.
+    materialized = "MATERIALIZED" if link_counts or card_slugs or is_ranked else "NOT MATERIALIZED"
+    sql = f"WITH m ({', '.join(columns)}) AS {materialized} ({matching_sql}) "
     sql += " UNION ALL ".join(part for part, _ in parts)
     params = [*matching_params, *(value for _, values in parts for value in values)]
-    counts, races = {}, []
+    counts, races, page_ids = {}, [], []
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if text:
+            # The planner costs a sequential scan by the table's own pages, not by the
+            # stored vectors it would read out of TOAST for every row, and picks it for
+            # words in most stories: half a second where the GIN index takes 50 ms.
+            # SET LOCAL sent in the same string holds for this statement alone: with
+            # client-side binding (Django's default) the two run as one implicit
+            # transaction, with no BEGIN and COMMIT of their own.
+            cursor.execute("SET LOCAL enable_seqscan = off; " + sql, params)
+            cursor.nextset()
+        else:
+            cursor.execute(sql, params)
         for kind, key, label, extra, count in cursor.fetchall():
             if kind == "race":
                 candidate, election = key.split(" ", 1)
                 races.append((candidate, election, label, extra))
+            elif kind == "page":
+                page_ids.append(int(key))
             else:
                 counts.setdefault(kind, {})[key] = FacetValue(key, label, count)
-    return counts, races
+    return counts, races, page_ids
+
+
+# The query's words, stemmed, as a tsquery that matches any of them; each lexeme is
+# quoted, so that nothing the searcher typed can break the tsquery's syntax.
+_ANY_WORD = (
+    "(SELECT string_agg('''' || replace(w, '''', '''''') || '''', ' | ')::tsquery"
+    " FROM unnest(tsvector_to_array(to_tsvector('{config}', %s))) AS w)"
+)
+
+
+def _page_ids_part(text, is_ranked, offset):
+    """The part of the counts statement that picks the page's stories.
+
+    Best match ranks stories by their whole stored vector, read out of TOAST; where
+    thousands match, it ranks only the RANK_POOL likeliest: those whose headline holds a
+    searched word (the small in-row headline vector answers that), then the newest.
+    """
+    if not is_ranked:
+        return (
+            f"""(SELECT 'page', m.id::text, '', '', 0 FROM m
+                 ORDER BY m.published_at DESC, m.id DESC OFFSET %s LIMIT {PER_PAGE})""",
+            [offset],
+        )
+    any_word = _ANY_WORD.format(config=CONFIG)
+    return (
+        f"""(SELECT 'page', ranked.id::text, '', '', 0 FROM (
+             SELECT pool.id FROM (
+                 SELECT m.id, m.published_at FROM m
+                 ORDER BY (m.headline_vector @@ {any_word}) IS TRUE DESC,
+                          m.published_at DESC, m.id DESC
+                 LIMIT {RANK_POOL}
+             ) pool JOIN {Article._meta.db_table} a ON a.id = pool.id
+             ORDER BY ts_rank(a.search_vector, websearch_to_tsquery('{CONFIG}', %s)) DESC,
+                      pool.published_at DESC, pool.id DESC
+             OFFSET %s LIMIT {PER_PAGE}) ranked)""",
+        [text, text, offset],
+    )
 
 
 def _cards(slugs, story_counts, narrow_counts, races):

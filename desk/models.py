@@ -10,12 +10,18 @@ from archive.models import Article, Publication
 from candidates.models import Candidate
 from elections.models import Candidacy, Election, Tally, VoteUpdate
 
-# The search vector and facet ids are derived from the text, links and tags, so the
+# The search vectors and facet ids are derived from the text, links and tags, so the
 # history leaves them out; saving a restored story derives them again.
 register(
     Article,
     app="desk",
-    excluded_fields=["search_vector", "candidate_ids", "election_ids", "tag_ids"],
+    excluded_fields=[
+        "search_vector",
+        "headline_vector",
+        "candidate_ids",
+        "election_ids",
+        "tag_ids",
+    ],
 )
 for _model in (Publication, Candidate, Election, Candidacy, VoteUpdate, Tally):
     register(_model, app="desk")
