@@ -293,3 +293,23 @@ def test_where_many_match_a_headline_with_any_searched_word_is_ranked(client, mo
         )
     _, page = search(client, q="pension budget")
     assert result_headlines(page)[0] == "Pension fund vote"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_works_where_the_database_binds_parameters_itself(client, settings):
+    # Server-side binding takes one statement at a time; the index setting then gets
+    # a transaction of its own instead of sharing the counts statement's string.
+    factories.article(headline="Ferry service returns", body="The ferry runs again.")
+    options = connection.settings_dict["OPTIONS"]
+    options["server_side_binding"] = True
+    connection.close()
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            response, page = search(client, q="ferry")
+        assert type(connection.connection.cursor()).__name__ == "ServerBindingCursor"
+    finally:
+        options.pop("server_side_binding")
+        connection.close()
+    assert response.status_code == 200
+    assert result_headlines(page) == ["Ferry service returns"]
+    assert "SET LOCAL enable_seqscan = off" in [q["sql"] for q in captured.captured_queries]
