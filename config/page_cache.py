@@ -12,6 +12,7 @@ reaches the processes that serve readers.
 
 import functools
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,17 +24,22 @@ GENERATION_KEY = "tally:pages:generation"
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+
+
+def _new_generation():
+    # Never a value used before: a cache that loses the key (an evicted file, a
+    # restarted server) must not bring back pages or names cached under an old one,
+    # as counting again from 1 would. Not cache.incr either: the file cache's incr
+    # stores the new number with the default timeout, so it would expire in minutes.
+    return uuid.uuid4().hex
 
 
 def bump():
     """Forget every cached page: call after any write that public pages show."""
 
     def _bump():
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # the cache lost the key, or never had it
-            cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
 
     # After the commit, so that no reader caches the page from before it.
     transaction.on_commit(_bump)
