@@ -615,20 +615,13 @@ def _execute_on_the_index(cursor, sql, params):
         cursor.execute(sql, params)
 
 
-# The query's words, stemmed, as a tsquery that matches any of them; each lexeme is
-# quoted, so that nothing the searcher typed can break the tsquery's syntax.
-_ANY_WORD = (
-    "(SELECT string_agg('''' || replace(w, '''', '''''') || '''', ' | ')::tsquery"
-    " FROM unnest(tsvector_to_array(to_tsvector('{config}', %s))) AS w)"
-)
-
-
 def _page_ids_part(text, is_ranked, offset):
     """The part of the counts statement that picks the page's stories.
 
     Best match ranks stories by their whole stored vector, read out of TOAST; where
-    thousands match, it ranks only the RANK_POOL likeliest: those whose headline holds a
-    searched word (the small in-row headline vector answers that), then the newest.
+    thousands match, it ranks only the RANK_POOL likeliest: those whose headline holds
+    any of the searched words (the headline's small in-row vector shares a lexeme with
+    the query's), then the newest.
     """
     if not is_ranked:
         return (
@@ -636,12 +629,12 @@ def _page_ids_part(text, is_ranked, offset):
                  ORDER BY m.published_at DESC, m.id DESC OFFSET %s LIMIT {PER_PAGE})""",
             [offset],
         )
-    any_word = _ANY_WORD.format(config=CONFIG)
     return (
         f"""(SELECT 'page', ranked.id::text, '', '', 0 FROM (
              SELECT pool.id FROM (
                  SELECT m.id, m.published_at FROM m
-                 ORDER BY (m.headline_vector @@ {any_word}) IS TRUE DESC,
+                 ORDER BY tsvector_to_array(m.headline_vector) && (SELECT
+                              tsvector_to_array(to_tsvector('{CONFIG}', %s))) DESC,
                           m.published_at DESC, m.id DESC
                  LIMIT {RANK_POOL}
              ) pool JOIN {Article._meta.db_table} a ON a.id = pool.id
