@@ -26,11 +26,17 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import TaggedItem
 
 from archive.figures import find_figures
 from archive.mentions import NameIndex, named_in_full, resolve
-from archive.models import Article, ArticleCandidate, ArticleElection, ArticleVoteUpdate, Origin
+from archive.models import (
+    Article,
+    ArticleCandidate,
+    ArticleElection,
+    ArticleVoteUpdate,
+    Origin,
+    story_taggings,
+)
 from archive.rendering import render_body
 from candidates.models import Candidate
 from config import page_cache
@@ -276,9 +282,7 @@ class _Batch:
         for row in ArticleVoteUpdate.objects.filter(article_id__in=ids):
             self.release_rows[row.article_id][(row.vote_update_id, row.reason)] = row
         self.tag_ids = defaultdict(list)
-        tagged = TaggedItem.objects.filter(
-            content_type__app_label="archive", content_type__model="article", object_id__in=ids
-        )
+        tagged = story_taggings().filter(object_id__in=ids)
         for story_id, tag_id in tagged.order_by("tag_id").values_list("object_id", "tag_id"):
             self.tag_ids[story_id].append(tag_id)
         self.creates = defaultdict(list)

@@ -27,6 +27,13 @@ class Publication(models.Model):
         return self.name
 
 
+def story_taggings():
+    """Taggit's rows that tag stories: taggit keeps every model's tags in one table."""
+    return TaggedItem.objects.filter(
+        content_type__app_label="archive", content_type__model="article"
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publish time has come."""
@@ -60,13 +67,7 @@ class ArticleQuerySet(models.QuerySet):
                 .values("election_id")
             ),
             tag_ids=ArraySubquery(
-                TaggedItem.objects.filter(
-                    object_id=story,
-                    content_type__app_label="archive",
-                    content_type__model="article",
-                )
-                .order_by("tag_id")
-                .values("tag_id")
+                story_taggings().filter(object_id=story).order_by("tag_id").values("tag_id")
             ),
         )
 

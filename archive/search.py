@@ -31,9 +31,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from archive.models import Article, ArticleCandidate, ArticleElection, Publication
+from archive.models import (
+    Article,
+    ArticleCandidate,
+    ArticleElection,
+    Publication,
+    story_taggings,
+)
 from archive.search_names import find_candidates, replace_span
 from candidates.models import Candidate
 from elections.models import Candidacy, Election
@@ -145,14 +151,7 @@ def filtered(queryset, *, candidate="", election="", tag="", publication="", sin
         )
     if tag:
         queryset = queryset.filter(
-            Exists(
-                TaggedItem.objects.filter(
-                    object_id=OuterRef("pk"),
-                    content_type__app_label="archive",
-                    content_type__model="article",
-                    tag__slug=tag,
-                )
-            )
+            Exists(story_taggings().filter(object_id=OuterRef("pk"), tag__slug=tag))
         )
     if publication:
         queryset = queryset.filter(publication__slug=publication)
@@ -595,6 +594,10 @@ def _facet_counts(stories, text, card_slugs, filters, link_counts=True, sort="ne
     return counts, races, page_ids
 
 
+# Keeps a text search's statement on the GIN index (see _execute_on_the_index).
+PREFER_THE_INDEX = "SET LOCAL enable_seqscan = off"
+
+
 def _execute_on_the_index(cursor, sql, params):
     """Run a text search's statement with the planner kept off sequential scans.
 
@@ -607,11 +610,11 @@ def _execute_on_the_index(cursor, sql, params):
     setting gets a transaction of its own.
     """
     if connection.settings_dict["OPTIONS"].get("server_side_binding") is not True:
-        cursor.execute("SET LOCAL enable_seqscan = off; " + sql, params)
+        cursor.execute(f"{PREFER_THE_INDEX}; {sql}", params)
         cursor.nextset()
         return
     with transaction.atomic():
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(PREFER_THE_INDEX)
         cursor.execute(sql, params)
 
 

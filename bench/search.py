@@ -177,14 +177,16 @@ def explain(sqls):
     a transaction of its own), shown where it finds the stories; the page statement whole."""
     from django.db import connection, transaction
 
-    prefix = "SET LOCAL enable_seqscan = off; "
+    from archive.search import PREFER_THE_INDEX
+
+    prefix = f"{PREFER_THE_INDEX}; "
     plans = []
     for sql in sqls:
         if "archive_article" not in sql:
             continue
         with transaction.atomic(), connection.cursor() as cursor:
             if sql.startswith(prefix):
-                cursor.execute(prefix.rstrip("; "))
+                cursor.execute(PREFER_THE_INDEX)
                 sql = sql.removeprefix(prefix)
             cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) " + sql)
             lines = [row[0] for row in cursor.fetchall()]
