@@ -14,7 +14,7 @@ from archive.models import (
     Article,
     ArticleCandidate,
     ArticleElection,
-    ArticleVoteUpdate,
+    ArticleRelease,
     Publication,
 )
 from archive.search import search_admin
@@ -211,10 +211,10 @@ class ArticleElectionAdmin(admin.ModelAdmin):
     search_fields = ["article__headline", "election__slug"]
 
 
-@admin.register(ArticleVoteUpdate)
-class ArticleVoteUpdateAdmin(admin.ModelAdmin):
-    list_display = ["article", "vote_update", "reason", "quoted_figures", "origin", "is_suppressed"]
+@admin.register(ArticleRelease)
+class ArticleReleaseAdmin(admin.ModelAdmin):
+    list_display = ["article", "release", "reason", "quoted_figures", "origin", "is_suppressed"]
     list_filter = ["reason", "origin", "is_suppressed"]
-    list_select_related = ["article", "vote_update__election"]
-    autocomplete_fields = ["article", "vote_update"]
-    search_fields = ["article__headline", "vote_update__election__slug"]
+    list_select_related = ["article", "release__election"]
+    autocomplete_fields = ["article", "release"]
+    search_fields = ["article__headline", "release__election__slug"]

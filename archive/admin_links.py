@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import formats
 
-from archive.models import ArticleCandidate, ArticleElection, ArticleVoteUpdate, Origin
-from elections.models import VoteUpdate
+from archive.models import ArticleCandidate, ArticleElection, ArticleRelease, Origin
+from elections.models import Release
 
 EDITOR_ADDED = "added by an editor"
 
@@ -25,8 +25,8 @@ class EditorLinkForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance._state.adding:
             self.instance.origin = Origin.EDITOR
-            if isinstance(self.instance, ArticleVoteUpdate):
-                self.instance.reason = ArticleVoteUpdate.Reason.EDITOR
+            if isinstance(self.instance, ArticleRelease):
+                self.instance.reason = ArticleRelease.Reason.EDITOR
         if "is_suppressed" in self.fields:
             self.fields["is_suppressed"].label = "Removed"
             self.fields["is_suppressed"].help_text = ""
@@ -47,7 +47,7 @@ class ElectionLinkForm(EditorLinkForm):
 
 
 class ReleaseLinkForm(EditorLinkForm):
-    target = "vote_update"
+    target = "release"
 
 
 class NoRepeatsFormSet(forms.BaseInlineFormSet):
@@ -116,18 +116,18 @@ class ElectionLinkInline(LinkInline):
 
 
 class ReleaseLinkInline(LinkInline):
-    model = ArticleVoteUpdate
+    model = ArticleRelease
     form = ReleaseLinkForm
-    fields = ["vote_update", "why", "is_suppressed"]
-    autocomplete_fields = ["vote_update"]
+    fields = ["release", "why", "is_suppressed"]
+    autocomplete_fields = ["release"]
     verbose_name = "count reported"
     verbose_name_plural = "counts reported"
 
     def get_queryset(self, request):
         earlier = (
-            VoteUpdate.objects.filter(
-                election_id=OuterRef("vote_update__election_id"),
-                released_at__lte=OuterRef("vote_update__released_at"),
+            Release.objects.filter(
+                election_id=OuterRef("release__election_id"),
+                released_at__lte=OuterRef("release__released_at"),
             )
             .order_by()
             .values("election_id")
@@ -137,17 +137,17 @@ class ReleaseLinkInline(LinkInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("vote_update__election")
+            .select_related("release__election")
             .annotate(release_number=Subquery(earlier))
         )
 
     def reason(self, link):
-        if link.reason == ArticleVoteUpdate.Reason.QUOTED:
-            election = link.vote_update.election
+        if link.reason == ArticleRelease.Reason.QUOTED:
+            election = link.release.election
             day = formats.date_format(election.date, "Y-m-d")
             return (
                 f"quotes {link.quoted_figures}: release {link.release_number} of the {day} election"
             )
-        if link.reason == ArticleVoteUpdate.Reason.AT_PUBLICATION:
+        if link.reason == ArticleRelease.Reason.AT_PUBLICATION:
             return "latest count when published"
         return EDITOR_ADDED

@@ -8,7 +8,7 @@ from django.db import transaction
 from archive.demo_data import CANDIDATES, ELECTIONS, PUBLICATION, RELEASES, STORIES
 from archive.models import Article, Publication
 from candidates.models import Candidate
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 
 @transaction.atomic
@@ -42,7 +42,7 @@ def load_demo():
             )
     for row in RELEASES:
         election = elections[row["election"]]
-        release, _ = VoteUpdate.objects.update_or_create(
+        release, _ = Release.objects.update_or_create(
             election=election,
             released_at=datetime.datetime.fromisoformat(row["released_at"]),
             defaults={
@@ -53,9 +53,9 @@ def load_demo():
                 "expected_vote_pct": _decimal(row.get("expected_vote_pct")),
             },
         )
-        for slug, figures in row["tallies"].items():
-            Tally.objects.update_or_create(
-                vote_update=release,
+        for slug, figures in row["vote_counts"].items():
+            VoteCount.objects.update_or_create(
+                release=release,
                 candidacy=Candidacy.objects.get(candidate=candidates[slug], election=election),
                 defaults={
                     "votes": figures.get("votes"),

@@ -104,7 +104,7 @@ RELEASES = [
         "source": "Associated Press, as reported on election night",
         "notes": "Shares only, as reported when the AP said the race would go to a runoff. "
         "Time approximate: late on election night.",
-        "tallies": {"rick-caruso": {"share": "41"}, "karen-bass": {"share": "37"}},
+        "vote_counts": {"rick-caruso": {"share": "41"}, "karen-bass": {"share": "37"}},
     },
     {
         "election": "los-angeles-mayor-2022-11-08",
@@ -112,7 +112,7 @@ RELEASES = [
         "source": "NBC, as reported the morning after election day",
         "expected_vote_pct": "38",
         "notes": "Shares only, with 38% of votes tallied. Time approximate: early Wednesday.",
-        "tallies": {"rick-caruso": {"share": "51.2"}, "karen-bass": {"share": "48.8"}},
+        "vote_counts": {"rick-caruso": {"share": "51.2"}, "karen-bass": {"share": "48.8"}},
     },
     {
         "election": "los-angeles-mayor-2022-11-08",
@@ -122,7 +122,7 @@ RELEASES = [
         "ballots_remaining": 883000,
         "notes": "Ballots counted and left are county-wide figures, not the city's alone; the "
         "estimate of ballots left came late Thursday. Time approximate: Thursday afternoon.",
-        "tallies": {"rick-caruso": {"votes": 273941}, "karen-bass": {"votes": 271246}},
+        "vote_counts": {"rick-caruso": {"votes": 273941}, "karen-bass": {"votes": 271246}},
     },
 ]
 

@@ -16,7 +16,7 @@ from taggit.models import Tag
 
 from archive.models import Article
 from candidates.models import Candidate
-from elections.models import Election, VoteUpdate
+from elections.models import Election, Release
 
 ITEMS = 30
 
@@ -117,10 +117,10 @@ class ElectionTimeline(StoryFeed):
             ]
         )
         releases = list(
-            VoteUpdate.objects.filter(election=obj)
+            Release.objects.filter(election=obj)
             .numbered()
             .select_related("election")
-            .prefetch_related("tallies__candidacy__candidate")
+            .prefetch_related("vote_counts__candidacy__candidate")
             .order_by("-released_at")
         )
         releases = [r for r in releases if r.released_at <= timezone.now()][:ITEMS]
@@ -129,7 +129,7 @@ class ElectionTimeline(StoryFeed):
         return timeline[:ITEMS]
 
     def _is_release(self, item):
-        return isinstance(item, VoteUpdate)
+        return isinstance(item, Release)
 
     def item_title(self, item):
         if not self._is_release(item):

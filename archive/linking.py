@@ -33,14 +33,14 @@ from archive.models import (
     Article,
     ArticleCandidate,
     ArticleElection,
-    ArticleVoteUpdate,
+    ArticleRelease,
     Origin,
     story_taggings,
 )
 from archive.rendering import render_body
 from candidates.models import Candidate
 from config import page_cache
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 # A story "falls in" an election's campaign from well before the vote (mayoral
 # races start a year or more out) until counting and certification are over.
@@ -49,8 +49,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CAMPAIGN_BEFORE = datetime.timedelta(days=550)
 CAMPAIGN_AFTER = datetime.timedelta(days=60)
 
-QUOTED = ArticleVoteUpdate.Reason.QUOTED
-AT_PUBLICATION = ArticleVoteUpdate.Reason.AT_PUBLICATION
+QUOTED = ArticleRelease.Reason.QUOTED
+AT_PUBLICATION = ArticleRelease.Reason.AT_PUBLICATION
 
 
 @dataclass
@@ -137,7 +137,7 @@ class LinkContext:
         if release_id not in self._release_urls:
             slug, number = self._release_places[release_id]
             self._release_urls[release_id] = reverse(
-                "elections:update_detail", kwargs={"slug": slug, "number": number}
+                "elections:release_detail", kwargs={"slug": slug, "number": number}
             )
         return self._release_urls[release_id]
 
@@ -159,7 +159,7 @@ class LinkContext:
     def _load_releases(self, election_ids):
         for eid in election_ids:
             self._releases[eid] = ElectionReleases(slug=self.elections[eid]["slug"])
-        updates = VoteUpdate.objects.filter(election_id__in=election_ids).order_by("released_at")
+        updates = Release.objects.filter(election_id__in=election_ids).order_by("released_at")
         for rid, eid, at, ballots in updates.values_list(
             "id", "election_id", "released_at", "ballots_counted"
         ):
@@ -169,9 +169,9 @@ class LinkContext:
             self._release_places[rid] = (releases.slug, len(releases.times))
             if ballots is not None:
                 releases.counts[ballots].append(rid)
-        tallies = Tally.objects.filter(vote_update__election_id__in=election_ids)
-        for rid, eid, votes, share in tallies.values_list(
-            "vote_update_id", "vote_update__election_id", "votes", "reported_share"
+        vote_counts = VoteCount.objects.filter(release__election_id__in=election_ids)
+        for rid, eid, votes, share in vote_counts.values_list(
+            "release_id", "release__election_id", "votes", "reported_share"
         ):
             releases = self._releases[eid]
             if votes is not None:
@@ -279,8 +279,8 @@ class _Batch:
         for row in ArticleElection.objects.filter(article_id__in=ids):
             self.election_rows[row.article_id][row.election_id] = row
         self.release_rows = defaultdict(dict)
-        for row in ArticleVoteUpdate.objects.filter(article_id__in=ids):
-            self.release_rows[row.article_id][(row.vote_update_id, row.reason)] = row
+        for row in ArticleRelease.objects.filter(article_id__in=ids):
+            self.release_rows[row.article_id][(row.release_id, row.reason)] = row
         self.tag_ids = defaultdict(list)
         tagged = story_taggings().filter(object_id__in=ids)
         for story_id, tag_id in tagged.order_by("tag_id").values_list("object_id", "tag_id"):
@@ -328,11 +328,11 @@ class _Batch:
             {(rid, AT_PUBLICATION): {"quoted_figures": ""} for rid in found.at_publication}
         )
         self._sync(
-            ArticleVoteUpdate,
+            ArticleRelease,
             self.release_rows[sid],
             wanted,
-            lambda key, values: ArticleVoteUpdate(
-                article_id=sid, vote_update_id=key[0], reason=key[1], **values
+            lambda key, values: ArticleRelease(
+                article_id=sid, release_id=key[0], reason=key[1], **values
             ),
         )
 
@@ -368,7 +368,7 @@ class _Batch:
         fields = {
             ArticleCandidate: ["mention_count"],
             ArticleElection: ["origin"],
-            ArticleVoteUpdate: ["quoted_figures"],
+            ArticleRelease: ["quoted_figures"],
         }
         for model, rows in self.updates.items():
             model.objects.bulk_update(rows, fields[model], batch_size=1000)

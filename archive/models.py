@@ -10,7 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from candidates.models import Candidate
-from elections.models import Election, VoteUpdate
+from elections.models import Election, Release
 
 
 class Publication(models.Model):
@@ -135,8 +135,8 @@ class Article(models.Model):
     elections = models.ManyToManyField(
         Election, through="ArticleElection", related_name="articles", blank=True
     )
-    vote_updates = models.ManyToManyField(
-        VoteUpdate, through="ArticleVoteUpdate", related_name="articles", blank=True
+    releases = models.ManyToManyField(
+        Release, through="ArticleRelease", related_name="articles", blank=True
     )
     # Facet ids: copies of the candidates and elections the story is linked to (not
     # those an editor suppressed) and of its tags. Search counts the stories matching
@@ -255,7 +255,7 @@ class ArticleElection(models.Model):
         return f"{self.article} covers {self.election}"
 
 
-class ArticleVoteUpdate(models.Model):
+class ArticleRelease(models.Model):
     """A story reports a release, quotes its figures, or was published under it."""
 
     class Reason(models.TextChoices):
@@ -263,10 +263,8 @@ class ArticleVoteUpdate(models.Model):
         AT_PUBLICATION = "at_publication", "Latest count when published"
         EDITOR = "editor", "Linked by an editor"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="vote_update_links")
-    vote_update = models.ForeignKey(
-        VoteUpdate, on_delete=models.CASCADE, related_name="article_links"
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="release_links")
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="article_links")
     reason = models.CharField(max_length=20, choices=Reason.choices)
     quoted_figures = models.CharField(
         max_length=200, blank=True, help_text="The figures the story quotes, as written."
@@ -277,14 +275,14 @@ class ArticleVoteUpdate(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["article", "vote_update", "reason"], name="article_vote_update_once"
+                fields=["article", "release", "reason"], name="article_release_once"
             ),
             models.CheckConstraint(
                 condition=Q(reason__in=["quoted", "at_publication", "editor"]),
-                name="article_vote_update_reason_valid",
+                name="article_release_reason_valid",
             ),
             models.CheckConstraint(
-                condition=Q(origin__in=["auto", "editor"]), name="article_vote_update_origin_valid"
+                condition=Q(origin__in=["auto", "editor"]), name="article_release_origin_valid"
             ),
         ]
 

@@ -2,15 +2,15 @@
 
 Reads the link rows the linker stored; nothing here parses the story. Five
 queries whatever the story links to: candidates, elections, release links, the
-current releases, and one batch of tallies for every release shown.
+current releases, and one batch of vote_counts for every release shown.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from archive.models import ArticleVoteUpdate
-from elections.models import Election, Tally, VoteUpdate, number_in_election
+from archive.models import ArticleRelease
+from elections.models import Election, Release, VoteCount, number_in_election
 
 
 @dataclass
@@ -37,16 +37,16 @@ def story_sidebar(story):
         ).order_by("-date")
     )
     release_links = list(
-        ArticleVoteUpdate.objects.filter(article=story, is_suppressed=False)
-        .select_related("vote_update__election")
-        .annotate(release_number=number_in_election("vote_update__"))
-        .order_by("vote_update__released_at")
+        ArticleRelease.objects.filter(article=story, is_suppressed=False)
+        .select_related("release__election")
+        .annotate(release_number=number_in_election("release__"))
+        .order_by("release__released_at")
     )
     then_by_election, reported = {}, {}
     for link in release_links:
-        release = link.vote_update
+        release = link.release
         release.number = link.release_number
-        if link.reason == ArticleVoteUpdate.Reason.AT_PUBLICATION:
+        if link.reason == ArticleRelease.Reason.AT_PUBLICATION:
             then_by_election[release.election_id] = release
         else:
             reported.setdefault(release.pk, release)
@@ -56,14 +56,14 @@ def story_sidebar(story):
     ]
     now_by_election = {
         r.election_id: r
-        for r in VoteUpdate.objects.filter(election_id__in=election_ids)
+        for r in Release.objects.filter(election_id__in=election_ids)
         .current_per_election()
         .select_related("election")
     }
     shown = [*then_by_election.values(), *now_by_election.values()]
     prefetch_related_objects(
         shown,
-        Prefetch("tallies", queryset=Tally.objects.select_related("candidacy__candidate")),
+        Prefetch("vote_counts", queryset=VoteCount.objects.select_related("candidacy__candidate")),
     )
     for release in shown:
         release.results_cached = release.results()

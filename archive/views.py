@@ -12,7 +12,7 @@ from archive.models import Article
 from archive.paging import UncountedPaginator, paginate
 from archive.story_panels import story_sidebar
 from candidates.models import Candidate
-from elections.models import Election, VoteUpdate
+from elections.models import Election, Release
 
 STORIES_PER_PAGE = 20
 HOME_STORIES = 10
@@ -27,15 +27,13 @@ def home(request):
     if not elections:
         # Between elections, the most recent result is what a reader looks for.
         elections = list(
-            Election.objects.filter(vote_updates__isnull=False)
+            Election.objects.filter(releases__isnull=False)
             .with_winners()
             .distinct()
             .order_by("-date")[:1]
         )
         heading = "Latest result"
-    current = (
-        VoteUpdate.objects.filter(election__in=elections).current_per_election().with_results()
-    )
+    current = Release.objects.filter(election__in=elections).current_per_election().with_results()
     by_election = {r.election_id: r for r in current}
     for election in elections:
         if election.pk in by_election:

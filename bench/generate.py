@@ -6,7 +6,7 @@
 Creates (with --force, recreates) the database `tally_bench` on the project's
 server, migrates it, and fills it with COPY: candidates with press names
 (surnames shared on purpose), elections over ten years with 3 to 8 candidacies,
-releases with growing tallies, published stories of 400 to 900 words that name
+releases with growing vote_counts, published stories of 400 to 900 words that name
 candidates as the press does and quote exact figures of their election's
 releases, and tags. Then it links every story with `manage.py relink`. One
 seed gives one archive. Later benchmarks import bench_database_url,
@@ -198,7 +198,7 @@ def plan_releases(rng, elections, total):
 
 
 def cast(rng, elections, candidates, total_releases):
-    """Candidacies, releases and tallies, election by election in date order."""
+    """Candidacies, releases and vote_counts, election by election in date order."""
     plan_releases(rng, elections, total_releases)
     fresh = list(range(len(candidates)))
     rng.shuffle(fresh)
@@ -218,7 +218,7 @@ def cast(rng, elections, candidates, total_releases):
             break
 
     holders, by_place = {}, {}
-    candidacies, releases, tallies = [], [], []
+    candidacies, releases, vote_counts = [], [], []
     for e in elections:
         place_key = (e["jurisdiction"], e["office"])
         chosen, incumbent = [], None
@@ -255,12 +255,12 @@ def cast(rng, elections, candidates, total_releases):
             }
             candidacies.append(candidacy)
             e["candidacies"].append(candidacy)
-        _count(rng, e, releases, tallies)
+        _count(rng, e, releases, vote_counts)
         _decide(e, holders, place_key)
-    return candidacies, releases, tallies
+    return candidacies, releases, vote_counts
 
 
-def _count(rng, e, releases, tallies):
+def _count(rng, e, releases, vote_counts):
     """Releases of one election: ballots counted grow, each candidate's votes never fall."""
     n = e["release_count"]
     e["releases"] = []
@@ -312,10 +312,10 @@ def _count(rng, e, releases, tallies):
         e["releases"].append(release)
         for cid, v in votes.items():
             share = Decimal(100 * v / max(1, sum(votes.values()))).quantize(Decimal("0.001"))
-            tallies.append(
+            vote_counts.append(
                 {
-                    "id": len(tallies) + 1,
-                    "vote_update_id": release["id"],
+                    "id": len(vote_counts) + 1,
+                    "release_id": release["id"],
                     "candidacy_id": cid,
                     "votes": None if only_share else v,
                     "reported_share": share if only_share else None,
@@ -511,13 +511,13 @@ def load(args, timer):
 
     from archive.models import Article, Publication
     from candidates.models import Candidate
-    from elections.models import Candidacy, Election, Tally, VoteUpdate
+    from elections.models import Candidacy, Election, Release, VoteCount
 
     rng = random.Random(args.seed)
     candidates = make_candidates(rng, args.candidates)
     elections = make_elections(rng, args.elections)
-    candidacies, releases, tallies = cast(rng, elections, candidates, args.releases)
-    timer.lap(f"planned {len(candidacies):,} candidacies, {len(tallies):,} tallies")
+    candidacies, releases, vote_counts = cast(rng, elections, candidates, args.releases)
+    timer.lap(f"planned {len(candidacies):,} candidacies, {len(vote_counts):,} vote_counts")
 
     with transaction.atomic():
         copy_rows(Candidate, candidates)
@@ -526,8 +526,8 @@ def load(args, timer):
             ({**e, "follows_id": e["follows"]["id"] if e["follows"] else None} for e in elections),
         )
         copy_rows(Candidacy, candidacies)
-        copy_rows(VoteUpdate, releases)
-        copy_rows(Tally, tallies)
+        copy_rows(Release, releases)
+        copy_rows(VoteCount, vote_counts)
         copy_rows(
             Publication,
             (
@@ -572,8 +572,8 @@ def load(args, timer):
             Candidate,
             Election,
             Candidacy,
-            VoteUpdate,
-            Tally,
+            Release,
+            VoteCount,
             Publication,
             Article,
             Tag,

@@ -48,7 +48,7 @@ def pick_paths(rng, samples):
 
     from archive.models import Article
     from candidates.models import Candidate
-    from elections.models import Election, VoteUpdate
+    from elections.models import Election, Release
 
     published = Article.objects.published()
     # While a bulk relink is still running, measure stories it has already linked.
@@ -85,13 +85,11 @@ def pick_paths(rng, samples):
         samples // 2,
     )
     elections = sample(
-        Election.objects.filter(vote_updates__isnull=False)
-        .distinct()
-        .values_list("slug", flat=True),
+        Election.objects.filter(releases__isnull=False).distinct().values_list("slug", flat=True),
         samples // 4,
     )
     releases = sample(
-        VoteUpdate.objects.numbered().values_list("election__slug", "number"), samples // 2
+        Release.objects.numbered().values_list("election__slug", "number"), samples // 2
     )
     tags = sample(Tag.objects.values_list("slug", flat=True), 30)
     return {
@@ -104,7 +102,7 @@ def pick_paths(rng, samples):
         "candidate": [reverse("candidates:candidate_detail", args=[s]) for s in candidates],
         "elections list": [reverse("elections:election_list")],
         "election": [reverse("elections:election_detail", args=[s]) for s in elections],
-        "release": [reverse("elections:update_detail", args=[s, n]) for s, n in releases],
+        "release": [reverse("elections:release_detail", args=[s, n]) for s, n in releases],
         "tag": [reverse("archive:tag_detail", args=[s]) for s in tags],
     }
 

@@ -1,4 +1,4 @@
-"""Settings for Tally, read from the environment through config.env.
+"""Settings for VoteCount, read from the environment through config.env.
 
 Production is the default: DEBUG is off unless asked for, and then the site
 refuses to start without a real SECRET_KEY and ALLOWED_HOSTS. The README's

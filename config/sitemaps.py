@@ -47,7 +47,7 @@ class ElectionSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Election.objects.annotate(last_release=Max("vote_updates__released_at")).order_by(
+        return Election.objects.annotate(last_release=Max("releases__released_at")).order_by(
             "-date", "slug"
         )
 

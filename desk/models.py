@@ -8,7 +8,7 @@ from simple_history import register
 
 from archive.models import Article, Publication
 from candidates.models import Candidate
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 # The search vectors and facet ids are derived from the text, links and tags, so the
 # history leaves them out; saving a restored story derives them again.
@@ -23,5 +23,5 @@ register(
         "tag_ids",
     ],
 )
-for _model in (Publication, Candidate, Election, Candidacy, VoteUpdate, Tally):
+for _model in (Publication, Candidate, Election, Candidacy, Release, VoteCount):
     register(_model, app="desk")

@@ -21,18 +21,18 @@ ROLES = {
         ("archive", "publication"): ALL,
         ("archive", "articlecandidate"): ALL,
         ("archive", "articleelection"): ALL,
-        ("archive", "articlevoteupdate"): ALL,
+        ("archive", "articlerelease"): ALL,
         ("taggit", "tag"): ALL,
         ("taggit", "taggeditem"): ALL,
         ("candidates", "candidate"): VIEW,
         ("elections", "election"): VIEW,
         ("elections", "candidacy"): VIEW,
-        ("elections", "voteupdate"): VIEW,
-        ("elections", "tally"): VIEW,
+        ("elections", "release"): VIEW,
+        ("elections", "votecount"): VIEW,
     },
     RESULTS_DESK: {
-        ("elections", "voteupdate"): ALL,
-        ("elections", "tally"): ALL,
+        ("elections", "release"): ALL,
+        ("elections", "votecount"): ALL,
         # Calling a race and recording outcomes is the results desk's job too;
         # making or removing elections is not.
         ("elections", "election"): ("change", "view"),
@@ -42,7 +42,7 @@ ROLES = {
         ("archive", "publication"): VIEW,
         ("archive", "articlecandidate"): VIEW,
         ("archive", "articleelection"): VIEW,
-        ("archive", "articlevoteupdate"): VIEW,
+        ("archive", "articlerelease"): VIEW,
         ("taggit", "tag"): VIEW,
     },
 }

@@ -4,11 +4,11 @@ from django.db.models import Case, Count, Value, When
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 from elections.release_form import (
     ReleaseForm,
-    TallyForm,
-    TallyFormSet,
+    VoteCountForm,
+    VoteCountFormSet,
     election_id_from,
     rows_to_fill,
 )
@@ -48,12 +48,12 @@ class CandidacyAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["candidate", "election"]
 
 
-class TallyInline(admin.TabularInline):
+class VoteCountInline(admin.TabularInline):
     """Every candidacy of the release's election as a row to fill."""
 
-    model = Tally
-    form = TallyForm
-    formset = TallyFormSet
+    model = VoteCount
+    form = VoteCountForm
+    formset = VoteCountFormSet
     extra = 0
     verbose_name = "figure"
     verbose_name_plural = "figures for each candidate"
@@ -75,8 +75,8 @@ class TallyInline(admin.TabularInline):
         return formset
 
 
-@admin.register(VoteUpdate)
-class VoteUpdateAdmin(SimpleHistoryAdmin):
+@admin.register(Release)
+class ReleaseAdmin(SimpleHistoryAdmin):
     form = ReleaseForm
     list_display = ["election", "released_at", "source", "ballots_counted", "is_final"]
     list_filter = ["election", "is_final"]
@@ -84,7 +84,7 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
     search_fields = ["election__slug", "source"]
     date_hierarchy = "released_at"
     autocomplete_fields = ["election"]
-    inlines = [TallyInline]
+    inlines = [VoteCountInline]
 
     def get_readonly_fields(self, request, obj=None):
         # Its rows belong to one election; moving a release would orphan them.
@@ -100,7 +100,7 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
 
     def choose_election_view(self, request):
         counting_first = Case(When(status=Election.Status.COUNTING, then=Value(0)), default=1)
-        elections = Election.objects.annotate(releases=Count("vote_updates")).order_by(
+        elections = Election.objects.annotate(release_count=Count("releases")).order_by(
             counting_first, "-date"
         )
         context = {
@@ -109,11 +109,11 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
             "opts": self.opts,
             "elections": elections,
         }
-        return TemplateResponse(request, "admin/elections/voteupdate/choose_election.html", context)
+        return TemplateResponse(request, "admin/elections/release/choose_election.html", context)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, TallyInline):
+        if isinstance(inline, VoteCountInline):
             election_id = election_id_from(request, obj if obj and obj.pk else None)
             if election_id:
                 release = obj if obj and obj.pk else None
@@ -144,9 +144,9 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         # Stories' links to a release are derived from it and go with it; the
         # results desk need not be allowed to edit stories' links to delete one.
-        from archive.models import ArticleVoteUpdate
+        from archive.models import ArticleRelease
 
-        perms_needed.discard(ArticleVoteUpdate._meta.verbose_name)
+        perms_needed.discard(ArticleRelease._meta.verbose_name)
         return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
@@ -160,13 +160,13 @@ class VoteUpdateAdmin(SimpleHistoryAdmin):
             relink_election(election_id)
 
 
-@admin.register(Tally)
-class TallyAdmin(SimpleHistoryAdmin):
-    list_display = ["candidacy", "vote_update", "votes", "reported_share"]
-    list_select_related = ["candidacy__candidate", "candidacy__election", "vote_update__election"]
+@admin.register(VoteCount)
+class VoteCountAdmin(SimpleHistoryAdmin):
+    list_display = ["candidacy", "release", "votes", "reported_share"]
+    list_select_related = ["candidacy__candidate", "candidacy__election", "release__election"]
     search_fields = ["candidacy__candidate__name"]
-    autocomplete_fields = ["vote_update"]
+    autocomplete_fields = ["release"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        relink_election(obj.vote_update.election_id)
+        relink_election(obj.release.election_id)

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 
-from elections.models import Election, Tally
+from elections.models import Election, VoteCount
 
 COLUMNS = [
     "election",
@@ -28,15 +28,15 @@ COLUMNS = [
 
 def result_rows(election):
     """Rows in release order; within a release, leader first. Shares come from results()."""
-    releases = election.vote_updates.order_by("released_at").prefetch_related(
+    releases = election.releases.order_by("released_at").prefetch_related(
         Prefetch(
-            "tallies",
-            queryset=Tally.objects.select_related("candidacy__candidate").order_by("pk"),
+            "vote_counts",
+            queryset=VoteCount.objects.select_related("candidacy__candidate").order_by("pk"),
         )
     )
     for number, release in enumerate(releases, start=1):
         for row in release.results().rows:
-            tallied_votes = all(t.votes is not None for t in release.tallies.all())
+            tallied_votes = all(t.votes is not None for t in release.vote_counts.all())
             yield {
                 "election": election.slug,
                 "release_number": number,

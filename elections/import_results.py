@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 COLUMNS = [
     "election",
@@ -59,18 +59,18 @@ class Row:
 @dataclass
 class Report:
     releases: dict = field(default_factory=lambda: defaultdict(int))
-    tallies: dict = field(default_factory=lambda: defaultdict(int))
+    vote_counts: dict = field(default_factory=lambda: defaultdict(int))
     changed_elections: set = field(default_factory=set)
 
     def __str__(self):
         def part(counts):
             return ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged"))
 
-        return f"releases: {part(self.releases)}; tallies: {part(self.tallies)}"
+        return f"releases: {part(self.releases)}; vote_counts: {part(self.vote_counts)}"
 
     @property
     def changed(self):
-        return any(self.releases[k] or self.tallies[k] for k in ("created", "updated"))
+        return any(self.releases[k] or self.vote_counts[k] for k in ("created", "updated"))
 
 
 class _Checker:
@@ -259,12 +259,10 @@ def import_results(path, dry_run=False):
 def _save_release(row, report):
     values = {name: getattr(row, name) for name in RELEASE_FIELDS}
     values["source_url"] = values["source_url"] or ""
-    release = VoteUpdate.objects.filter(election=row.election, released_at=row.released_at).first()
+    release = Release.objects.filter(election=row.election, released_at=row.released_at).first()
     if release is None:
         report.releases["created"] += 1
-        return VoteUpdate.objects.create(
-            election=row.election, released_at=row.released_at, **values
-        )
+        return Release.objects.create(election=row.election, released_at=row.released_at, **values)
     changed = [k for k, v in values.items() if getattr(release, k) != v]
     if changed:
         for name in changed:
@@ -277,14 +275,14 @@ def _save_release(row, report):
 def _save_tally(release, row, report):
     # A share is kept only where the source gave no votes: with votes, shares are derived.
     values = {"votes": row.votes, "reported_share": row.percent if row.votes is None else None}
-    tally = Tally.objects.filter(vote_update=release, candidacy=row.candidacy).first()
-    if tally is None:
-        Tally.objects.create(vote_update=release, candidacy=row.candidacy, **values)
-        report.tallies["created"] += 1
+    vote_count = VoteCount.objects.filter(release=release, candidacy=row.candidacy).first()
+    if vote_count is None:
+        VoteCount.objects.create(release=release, candidacy=row.candidacy, **values)
+        report.vote_counts["created"] += 1
         return
-    changed = [k for k, v in values.items() if getattr(tally, k) != v]
+    changed = [k for k, v in values.items() if getattr(vote_count, k) != v]
     if changed:
         for name in changed:
-            setattr(tally, name, values[name])
-        tally.save(update_fields=changed)
-    report.tallies["updated" if changed else "unchanged"] += 1
+            setattr(vote_count, name, values[name])
+        vote_count.save(update_fields=changed)
+    report.vote_counts["updated" if changed else "unchanged"] += 1

@@ -129,9 +129,9 @@ class Candidacy(models.Model):
 def number_in_election(path=""):
     """A release's number in its election, counting every release of the election up to
     it, so it holds however the outer query filters (numbered() counts only the rows
-    left). `path` leads from the outer query's rows to the release: "vote_update__"."""
+    left). `path` leads from the outer query's rows to the release: "release__"."""
     earlier = (
-        VoteUpdate.objects.filter(
+        Release.objects.filter(
             election_id=models.OuterRef(f"{path}election_id"),
             released_at__lte=models.OuterRef(f"{path}released_at"),
         )
@@ -143,13 +143,13 @@ def number_in_election(path=""):
     return models.Subquery(earlier)
 
 
-class VoteUpdateQuerySet(models.QuerySet):
+class ReleaseQuerySet(models.QuerySet):
     def with_results(self):
-        """Prefetch what results() needs: tallies with their candidacy and candidate."""
+        """Prefetch what results() needs: vote_counts with their candidacy and candidate."""
         return self.prefetch_related(
             models.Prefetch(
-                "tallies",
-                queryset=Tally.objects.select_related("candidacy__candidate").order_by("pk"),
+                "vote_counts",
+                queryset=VoteCount.objects.select_related("candidacy__candidate").order_by("pk"),
             )
         )
 
@@ -185,10 +185,10 @@ class VoteUpdateQuerySet(models.QuerySet):
         )
 
 
-class VoteUpdate(models.Model):
+class Release(models.Model):
     """One release of results for one election, as its source gave it."""
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="vote_updates")
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="releases")
     released_at = models.DateTimeField(help_text="When the source released these figures.")
     source = models.CharField(max_length=200, help_text="Who released or reported the figures.")
     source_url = models.URLField(max_length=500, blank=True)
@@ -202,28 +202,28 @@ class VoteUpdate(models.Model):
     is_final = models.BooleanField("final or certified", default=False)
     notes = models.TextField(blank=True, help_text="What the figures cover, and any caveat.")
 
-    objects = VoteUpdateQuerySet.as_manager()
+    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["election", "released_at"]
         get_latest_by = "released_at"
         constraints = [
             models.UniqueConstraint(
-                fields=["election", "released_at"], name="vote_update_one_release_per_time"
+                fields=["election", "released_at"], name="release_one_per_time"
             ),
             models.CheckConstraint(
                 condition=Q(expected_vote_pct__gte=0) & Q(expected_vote_pct__lte=100),
-                name="vote_update_expected_pct_0_100",
+                name="release_expected_pct_0_100",
             ),
         ]
-        indexes = [models.Index(fields=["released_at"], name="vote_update_released_idx")]
+        indexes = [models.Index(fields=["released_at"], name="release_released_idx")]
 
     def __str__(self):
         return f"{self.election}: release of {self.released_at:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self):
         return reverse(
-            "elections:update_detail",
+            "elections:release_detail",
             kwargs={"slug": self.election.slug, "number": self.release_number},
         )
 
@@ -232,21 +232,21 @@ class VoteUpdate(models.Model):
         """Its place in its election's releases, from 1; annotated by numbered() or counted."""
         number = getattr(self, "number", None)
         if number is None:
-            number = VoteUpdate.objects.filter(
+            number = Release.objects.filter(
                 election_id=self.election_id, released_at__lte=self.released_at
             ).count()
         return number
 
     def results(self):
-        """Shares, leader and margin, derived from this release's tallies (prefetch them)."""
-        return ReleaseResults.from_tallies(self.tallies.all())
+        """Shares, leader and margin, derived from this release's vote_counts (prefetch them)."""
+        return ReleaseResults.from_vote_counts(self.vote_counts.all())
 
 
-class Tally(models.Model):
+class VoteCount(models.Model):
     """Votes for one candidacy in one release; or, where a source gave only a percentage, that."""
 
-    vote_update = models.ForeignKey(VoteUpdate, on_delete=models.CASCADE, related_name="tallies")
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="tallies")
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="vote_counts")
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="vote_counts")
     votes = models.PositiveBigIntegerField(null=True, blank=True)
     reported_share = models.DecimalField(
         max_digits=6,
@@ -257,19 +257,20 @@ class Tally(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "tallies"
+        verbose_name = "votes"
+        verbose_name_plural = "votes"
         constraints = [
             models.UniqueConstraint(
-                fields=["vote_update", "candidacy"], name="tally_candidacy_once_per_release"
+                fields=["release", "candidacy"], name="vote_count_candidacy_once_per_release"
             ),
-            models.CheckConstraint(condition=Q(votes__gte=0), name="tally_votes_non_negative"),
+            models.CheckConstraint(condition=Q(votes__gte=0), name="vote_count_non_negative"),
             models.CheckConstraint(
                 condition=Q(reported_share__gte=Decimal(0)) & Q(reported_share__lte=Decimal(100)),
-                name="tally_share_0_100",
+                name="vote_count_share_0_100",
             ),
             models.CheckConstraint(
                 condition=Q(votes__isnull=False) | Q(reported_share__isnull=False),
-                name="tally_votes_or_share",
+                name="vote_count_votes_or_share",
             ),
         ]
 

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from elections.models import Candidacy, Tally, VoteUpdate
+from elections.models import Candidacy, Release, VoteCount
 
 # Rounded shares from a source can add up to a little over 100.
 SHARE_TOTAL_LIMIT = Decimal("100.5")
@@ -26,7 +26,7 @@ def election_id_from(request, release=None):
 
 class ReleaseForm(forms.ModelForm):
     class Meta:
-        model = VoteUpdate
+        model = Release
         fields = [
             "election",
             "released_at",
@@ -49,7 +49,7 @@ class ReleaseForm(forms.ModelForm):
         cleaned = super().clean()
         election, released_at = cleaned.get("election"), cleaned.get("released_at")
         if election and released_at:
-            same_time = VoteUpdate.objects.filter(election=election, released_at=released_at)
+            same_time = Release.objects.filter(election=election, released_at=released_at)
             if self.instance.pk:
                 same_time = same_time.exclude(pk=self.instance.pk)
             if same_time.exists():
@@ -63,7 +63,7 @@ class ReleaseForm(forms.ModelForm):
     def previous_release(self):
         release = self.instance
         return (
-            VoteUpdate.objects.filter(
+            Release.objects.filter(
                 election_id=release.election_id, released_at__lt=release.released_at
             )
             .exclude(pk=release.pk)
@@ -77,7 +77,7 @@ class CandidacyChoiceField(forms.ModelChoiceField):
         return candidacy.candidate.name
 
 
-class TallyForm(forms.ModelForm):
+class VoteCountForm(forms.ModelForm):
     votes = forms.IntegerField(
         required=False,
         min_value=0,
@@ -99,7 +99,7 @@ class TallyForm(forms.ModelForm):
     )
 
     class Meta:
-        model = Tally
+        model = VoteCount
         fields = ["candidacy", "votes", "reported_share"]
         field_classes = {"candidacy": CandidacyChoiceField}
 
@@ -115,7 +115,7 @@ class TallyForm(forms.ModelForm):
         return cleaned
 
 
-class TallyFormSet(forms.BaseInlineFormSet):
+class VoteCountFormSet(forms.BaseInlineFormSet):
     """Checks across the rows of one release."""
 
     def clean(self):
@@ -151,5 +151,5 @@ def rows_to_fill(election_id, release=None):
     """The candidacies of the election without a row in this release yet, by name."""
     candidacies = Candidacy.objects.filter(election_id=election_id).select_related("candidate")
     if release is not None and release.pk:
-        candidacies = candidacies.exclude(tallies__vote_update=release)
+        candidacies = candidacies.exclude(vote_counts__release=release)
     return list(candidacies.order_by("candidate__name"))

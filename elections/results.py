@@ -1,4 +1,4 @@
-"""Shares, leaders and margins, derived from a release's tallies and never stored."""
+"""Shares, leaders and margins, derived from a release's vote_counts and never stored."""
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,19 +22,19 @@ class ReleaseResults:
     rows: tuple
 
     @classmethod
-    def from_tallies(cls, tallies):
-        tallies = list(tallies)
-        known = [t.votes for t in tallies if t.votes is not None]
+    def from_vote_counts(cls, vote_counts):
+        vote_counts = list(vote_counts)
+        known = [t.votes for t in vote_counts if t.votes is not None]
         # Shares come from votes when every row has them; a percent-only source
         # stands in where it gave nothing else.
-        total = sum(known) if len(known) == len(tallies) and known else None
+        total = sum(known) if len(known) == len(vote_counts) and known else None
         rows = []
-        for tally in tallies:
+        for vote_count in vote_counts:
             if total:
-                share = (Decimal(tally.votes) * 100 / total).quantize(_PLACES, ROUND_HALF_UP)
+                share = (Decimal(vote_count.votes) * 100 / total).quantize(_PLACES, ROUND_HALF_UP)
             else:
-                share = tally.reported_share
-            rows.append(Row(tally.candidacy, tally.votes, share))
+                share = vote_count.reported_share
+            rows.append(Row(vote_count.candidacy, vote_count.votes, share))
         rows.sort(key=lambda r: (r.share is None, -(r.share or 0), -(r.votes or 0)))
         return cls(tuple(rows))
 

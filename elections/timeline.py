@@ -1,6 +1,6 @@
 """An election's releases in order, with derived results and the charts of them.
 
-Built from rows the view fetched once (releases with their tallies prefetched),
+Built from rows the view fetched once (releases with their vote_counts prefetched),
 so a page costs the same number of queries however many releases or stories.
 """
 
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elections import charts
-from elections.models import Tally, VoteUpdate
+from elections.models import Release, VoteCount
 from elections.results import ReleaseResults
 
 
@@ -86,30 +86,32 @@ def load_steps(election, candidacies):
 def load_steps_by_election(elections, candidacies):
     """Steps for several elections at once, in two queries, as {election id: steps}.
 
-    Tallies come as plain tuples and point at the candidacies already loaded (or at
+    Vote counts come as plain tuples and point at the candidacies already loaded (or at
     a stand-in holding only the id, for rivals a page does not name): an election
     of 300 releases would otherwise build 900 model instances.
     """
     elections = {e.pk: e for e in elections}
     by_id = {c.pk: c for c in candidacies}
-    tallies = defaultdict(list)
-    for release_id, candidacy_id, votes, share in Tally.objects.filter(
-        vote_update__election__in=list(elections)
-    ).values_list("vote_update_id", "candidacy_id", "votes", "reported_share"):
+    vote_counts = defaultdict(list)
+    for release_id, candidacy_id, votes, share in VoteCount.objects.filter(
+        release__election__in=list(elections)
+    ).values_list("release_id", "candidacy_id", "votes", "reported_share"):
         candidacy = by_id.get(candidacy_id) or SimpleNamespace(pk=candidacy_id)
-        tallies[release_id].append(
+        vote_counts[release_id].append(
             SimpleNamespace(candidacy=candidacy, votes=votes, reported_share=share)
         )
     releases = defaultdict(list)
-    for release in VoteUpdate.objects.filter(election__in=list(elections)).order_by("released_at"):
+    for release in Release.objects.filter(election__in=list(elections)).order_by("released_at"):
         release.election = elections[release.election_id]
         releases[release.election_id].append(release)
     steps_by_election = {}
     for election_id, election_releases in releases.items():
-        steps = steps_for(election_releases, lambda r: ReleaseResults.from_tallies(tallies[r.pk]))
+        steps = steps_for(
+            election_releases, lambda r: ReleaseResults.from_vote_counts(vote_counts[r.pk])
+        )
         # One reverse() per election: a long timeline links every release twice.
         slug = elections[election_id].slug
-        pattern = reverse("elections:update_detail", kwargs={"slug": slug, "number": 1})
+        pattern = reverse("elections:release_detail", kwargs={"slug": slug, "number": 1})
         prefix = pattern.removesuffix("1/")
         for step in steps:
             step.url = f"{prefix}{step.number}/"

@@ -9,7 +9,9 @@ urlpatterns = [
     path("", cached_page(views.election_list), name="election_list"),
     path("<slug:slug>/", cached_page(views.election_detail), name="election_detail"),
     path(
-        "<slug:slug>/updates/<int:number>/", cached_page(views.update_detail), name="update_detail"
+        "<slug:slug>/updates/<int:number>/",
+        cached_page(views.release_detail),
+        name="release_detail",
     ),
     path("<slug:slug>/results.csv", cached_page(exports.results_csv), name="results_csv"),
     path("<slug:slug>/results.json", cached_page(exports.results_json), name="results_json"),

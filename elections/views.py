@@ -2,10 +2,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Article, ArticleVoteUpdate
+from archive.models import Article, ArticleRelease
 from archive.paging import paginate
 from elections import timeline
-from elections.models import Election, VoteUpdate
+from elections.models import Election, Release
 
 ELECTIONS_PER_PAGE = 25
 STORIES_PER_PAGE = 50
@@ -18,7 +18,7 @@ def election_list(request):
     page = Paginator(elections, ELECTIONS_PER_PAGE).get_page(request.GET.get("page"))
     current = {
         release.election_id: release
-        for release in VoteUpdate.objects.filter(election__in=list(page.object_list))
+        for release in Release.objects.filter(election__in=list(page.object_list))
         .current_per_election()
         .with_results()
     }
@@ -76,15 +76,13 @@ def election_detail(request, slug):
     )
 
 
-def update_detail(request, slug, number):
+def release_detail(request, slug, number):
     election = get_object_or_404(Election, slug=slug)
     if not 1 <= number <= MAX_RELEASE_NUMBER:
         raise Http404("Releases are numbered from 1.")
     # The one before gives the change; the one after, the link onward.
     around = list(
-        election.vote_updates.order_by("released_at").with_results()[
-            max(number - 2, 0) : number + 1
-        ]
+        election.releases.order_by("released_at").with_results()[max(number - 2, 0) : number + 1]
     )
     index = number - 1 - max(number - 2, 0)
     if len(around) <= index:
@@ -99,19 +97,19 @@ def update_detail(request, slug, number):
         Article.objects.published()
         .for_cards()
         .filter(
-            vote_update_links__vote_update=release,
-            vote_update_links__reason__in=[
-                ArticleVoteUpdate.Reason.QUOTED,
-                ArticleVoteUpdate.Reason.EDITOR,
+            release_links__release=release,
+            release_links__reason__in=[
+                ArticleRelease.Reason.QUOTED,
+                ArticleRelease.Reason.EDITOR,
             ],
-            vote_update_links__is_suppressed=False,
+            release_links__is_suppressed=False,
         )
         .distinct()
     )
     page = paginate(reporting, request, STORIES_PER_PAGE)
     return render(
         request,
-        "elections/update_detail.html",
+        "elections/release_detail.html",
         {
             "section": "elections",
             "election": election,

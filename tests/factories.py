@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from archive.models import Article, Publication
 from candidates.models import Candidate
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 _seq = itertools.count(1)
 
@@ -37,20 +37,20 @@ def candidacy(**kw):
     return Candidacy.objects.create(**kw)
 
 
-def vote_update(**kw):
+def release(**kw):
     if "election" not in kw:
         kw["election"] = election()
     kw.setdefault("released_at", timezone.now() - datetime.timedelta(days=next(_seq)))
     kw.setdefault("source", "County registrar")
-    return VoteUpdate.objects.create(**kw)
+    return Release.objects.create(**kw)
 
 
-def tally(**kw):
-    if "vote_update" not in kw:
-        kw["vote_update"] = vote_update()
+def vote_count(**kw):
+    if "release" not in kw:
+        kw["release"] = release()
     if "candidacy" not in kw:
-        kw["candidacy"] = candidacy(election=kw["vote_update"].election)
-    return Tally.objects.create(**kw)
+        kw["candidacy"] = candidacy(election=kw["release"].election)
+    return VoteCount.objects.create(**kw)
 
 
 def publication(**kw):

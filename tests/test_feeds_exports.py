@@ -49,11 +49,11 @@ def test_exports_of_an_unknown_election_are_404(client, db):
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(client, db):
     election = factories.election()
-    tally = factories.tally(
-        vote_update=factories.vote_update(election=election, source="=HYPERLINK(1)"), votes=5
+    vote_count = factories.vote_count(
+        release=factories.release(election=election, source="=HYPERLINK(1)"), votes=5
     )
-    tally.candidacy.candidate.name = "@SUM(A1)"
-    tally.candidacy.candidate.save()
+    vote_count.candidacy.candidate.name = "@SUM(A1)"
+    vote_count.candidacy.candidate.save()
     text = client.get(f"/elections/{election.slug}/results.csv").content.decode()
     row = list(csv.DictReader(io.StringIO(text)))[0]
     assert row["source"] == "'=HYPERLINK(1)" and row["candidate_name"] == "'@SUM(A1)"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from archive import linking
-from archive.models import Article, ArticleCandidate, ArticleVoteUpdate, Origin
+from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
 from candidates.models import Candidate
 from tests import admin_users, factories
 
@@ -54,13 +54,13 @@ def story_form(story, **changes):
     for prefix, links in [
         ("candidate_links", story.candidate_links.order_by("pk")),
         ("election_links", story.election_links.order_by("pk")),
-        ("vote_update_links", story.vote_update_links.order_by("pk")),
+        ("release_links", story.release_links.order_by("pk")),
     ]:
         rows = list(links)
         data[f"{prefix}-TOTAL_FORMS"] = len(rows)
         data[f"{prefix}-INITIAL_FORMS"] = len(rows)
         target = {"candidate_links": "candidate", "election_links": "election"}.get(
-            prefix, "vote_update"
+            prefix, "release"
         )
         for i, row in enumerate(rows):
             data[f"{prefix}-{i}-id"] = row.pk
@@ -138,7 +138,7 @@ def test_autocomplete_finds_candidates_elections_releases_and_tags(editor_client
     cases = [
         ("articlecandidate", "candidate", "Caru", "Rick Caruso"),
         ("articleelection", "election", "2022-11-08", "Los Angeles Mayor"),
-        ("articlevoteupdate", "vote_update", "2022-11-08", "release of"),
+        ("articlerelease", "release", "2022-11-08", "release of"),
         ("article", "tags", "vote", "vote count"),
     ]
     for model, field, term, expected in cases:
@@ -168,8 +168,8 @@ def test_story_saved_with_existing_and_new_tags(editor_client):
             "candidate_links-INITIAL_FORMS": 0,
             "election_links-TOTAL_FORMS": 0,
             "election_links-INITIAL_FORMS": 0,
-            "vote_update_links-TOTAL_FORMS": 0,
-            "vote_update_links-INITIAL_FORMS": 0,
+            "release_links-TOTAL_FORMS": 0,
+            "release_links-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -216,10 +216,10 @@ def test_editor_removes_and_adds_links_and_relinking_keeps_both(editor_client, d
 
 def test_editor_removes_a_quoted_count(editor_client, demo):
     story = Article.objects.get(slug=THURSDAY_STORY)
-    quoted = story.vote_update_links.get(reason=ArticleVoteUpdate.Reason.QUOTED)
+    quoted = story.release_links.get(reason=ArticleRelease.Reason.QUOTED)
     data = story_form(story)
-    index = list(story.vote_update_links.order_by("pk")).index(quoted)
-    data[f"vote_update_links-{index}-is_suppressed"] = "on"
+    index = list(story.release_links.order_by("pk")).index(quoted)
+    data[f"release_links-{index}-is_suppressed"] = "on"
     response = editor_client.post(change_url(story), data)
     assert response.status_code == 302
     linking.relink(Article.objects.filter(pk=story.pk))

@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from archive.models import ArticleCandidate, ArticleVoteUpdate
+from archive.models import ArticleCandidate, ArticleRelease
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,5 @@ def test_story_names_a_candidate_once():
 
 
 def test_link_to_release_needs_a_known_reason():
-    story, release = factories.article(), factories.vote_update()
-    refused(
-        lambda: ArticleVoteUpdate.objects.create(article=story, vote_update=release, reason="vibes")
-    )
+    story, release = factories.article(), factories.release()
+    refused(lambda: ArticleRelease.objects.create(article=story, release=release, reason="vibes"))

@@ -5,13 +5,15 @@ from django.core.management import call_command
 
 from archive.models import Article
 from candidates.models import Candidate
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 
 pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return [m.objects.count() for m in (Candidate, Election, Candidacy, VoteUpdate, Tally, Article)]
+    return [
+        m.objects.count() for m in (Candidate, Election, Candidacy, Release, VoteCount, Article)
+    ]
 
 
 def test_load_demo_twice_makes_no_duplicates(demo):
@@ -46,7 +48,7 @@ def test_demo_outcomes_follow_the_seeds(demo):
 
 
 def test_thursday_release_holds_the_registrar_figures(demo):
-    release = VoteUpdate.objects.get(
+    release = Release.objects.get(
         election__slug="los-angeles-mayor-2022-11-08", ballots_counted=1452192
     )
     results = release.results()
@@ -57,7 +59,7 @@ def test_thursday_release_holds_the_registrar_figures(demo):
 
 
 def test_percent_only_release_keeps_reported_shares(demo):
-    release = VoteUpdate.objects.get(election__slug="los-angeles-mayor-2022-06-07")
+    release = Release.objects.get(election__slug="los-angeles-mayor-2022-06-07")
     results = release.results()
     assert [(r.candidate.name, str(r.share)) for r in results.rows] == [
         ("Rick Caruso", "41.000"),

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from archive.models import Article, ArticleVoteUpdate
+from archive.models import Article, ArticleRelease
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 pytestmark = [
@@ -67,10 +67,10 @@ def test_seeds_import_with_the_manifest(demo):
 
 def test_seeds_quoting_the_nov_10_count_link_to_that_release(demo):
     run_import(str(SEEDS), "--manifest", str(SEEDS / "manifest.csv"))
-    quoting = ArticleVoteUpdate.objects.filter(
-        reason=ArticleVoteUpdate.Reason.QUOTED,
-        vote_update__election__slug="los-angeles-mayor-2022-11-08",
-        vote_update__ballots_counted=1452192,
+    quoting = ArticleRelease.objects.filter(
+        reason=ArticleRelease.Reason.QUOTED,
+        release__election__slug="los-angeles-mayor-2022-11-08",
+        release__ballots_counted=1452192,
         article__is_demo=False,
     )
     headlines = set(quoting.values_list("article__headline", flat=True))

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from archive.linking import relink
-from archive.models import Article, ArticleCandidate, ArticleVoteUpdate, Origin
-from elections.models import VoteUpdate
+from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
+from elections.models import Release
 from tests import factories
 from tests.seeds import needs_seeds, save_seed_stories
 
@@ -29,8 +29,8 @@ def named(story):
 
 def reported(story, reason):
     return {
-        (link.vote_update.election.slug, link.vote_update.release_number)
-        for link in story.vote_update_links.filter(reason=reason, is_suppressed=False)
+        (link.release.election.slug, link.release.release_number)
+        for link in story.release_links.filter(reason=reason, is_suppressed=False)
     }
 
 
@@ -45,8 +45,8 @@ def test_every_seed_story_names_bass_and_caruso(demo):
 @needs_seeds
 def test_quoted_vote_count_links_to_the_release_holding_it(demo):
     story = save_seed_stories()[NOV_11]
-    thursday = VoteUpdate.objects.get(
-        election__slug="los-angeles-mayor-2022-11-08", tallies__votes=273941
+    thursday = Release.objects.get(
+        election__slug="los-angeles-mayor-2022-11-08", vote_counts__votes=273941
     )
     assert reported(story, "quoted") == {("los-angeles-mayor-2022-11-08", 2)}
     link = f'<a class="link-count" href="{thursday.get_absolute_url()}">273,941</a>'
@@ -107,7 +107,7 @@ def test_longest_name_wins_and_is_counted_once(demo):
 
 def test_bare_surname_shared_by_two_candidates_in_context_links_nobody(demo):
     other = factories.candidate(name="Joe Bass", slug="joe-bass", press_names=["Bass"])
-    election = VoteUpdate.objects.get(tallies__votes=273941).election
+    election = Release.objects.get(vote_counts__votes=273941).election
     factories.candidacy(candidate=other, election=election)
     ambiguous = factories.article(
         published_at=ambiguous_time(), body="Bass said the count would go on."
@@ -160,7 +160,7 @@ def test_editor_removed_link_stays_removed_after_relink(demo):
     ArticleCandidate.objects.filter(article=story, candidate__slug="rick-caruso").update(
         is_suppressed=True
     )
-    ArticleVoteUpdate.objects.filter(article=story, reason="quoted").update(is_suppressed=True)
+    ArticleRelease.objects.filter(article=story, reason="quoted").update(is_suppressed=True)
     call_command("relink", stdout=io.StringIO(), stderr=io.StringIO())
     story.refresh_from_db()
     assert set(named(story)) == {"karen-bass"}

@@ -172,8 +172,8 @@ def test_home_shows_latest_result_and_candidates_in_the_news(client, demo):
 
 def test_home_lists_an_election_being_counted(client):
     election = factories.election(jurisdiction="Riverton", status="counting")
-    release = factories.vote_update(election=election, released_at=timezone.now())
-    factories.tally(vote_update=release, votes=900)
+    release = factories.release(election=election, released_at=timezone.now())
+    factories.vote_count(release=release, votes=900)
     page = text(client.get("/"))
     assert "Elections now counting" in page
     assert "Riverton" in page

@@ -36,11 +36,11 @@ def build_world(story_count):
         factories.candidacy(candidate=boris, election=election),
     ]
     for released_at, *votes in RELEASES:
-        release = factories.vote_update(
+        release = factories.release(
             election=election, released_at=released_at, ballots_counted=sum(votes) + 500
         )
         for candidacy, count in zip(candidacies, votes, strict=True):
-            factories.tally(vote_update=release, candidacy=candidacy, votes=count)
+            factories.vote_count(release=release, candidacy=candidacy, votes=count)
     publication = factories.publication(name="Riverton Ledger", slug="riverton-ledger")
     # Spread evenly over ten days whatever the count, so each page has stories at both sizes.
     step = datetime.timedelta(days=10) / story_count

@@ -90,7 +90,7 @@ def test_an_editor_files_a_story_that_the_site_links_and_finds(site, browser):
 
 def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, browser):
     page = sign_in(browser, site, "rita")
-    page.goto(site + "/admin/elections/voteupdate/add/")
+    page.goto(site + "/admin/elections/release/add/")
     page.locator("a", has_text="2022-11-08").click()
     page.wait_for_load_state()
     page.fill("#id_released_at_0", "2022-11-15")
@@ -99,10 +99,10 @@ def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, b
     page.fill("#id_ballots_counted", "1612480")
     votes = {"Karen Bass": "312874", "Rick Caruso": "301512"}
     for i in range(2):
-        name = page.locator(f"#id_tallies-{i}-candidacy option:checked").inner_text()
-        page.fill(f"#id_tallies-{i}-votes", votes[name])
+        name = page.locator(f"#id_vote_counts-{i}-candidacy option:checked").inner_text()
+        page.fill(f"#id_vote_counts-{i}-votes", votes[name])
     page.click("input[name=_save]")
-    page.wait_for_url(site + "/admin/elections/voteupdate/")
+    page.wait_for_url(site + "/admin/elections/release/")
     assert "was added successfully" in page.locator("ul.messagelist").inner_text()
 
     page.goto(site + f"/elections/{ELECTION}/")

@@ -75,9 +75,9 @@ def test_unknown_candidate_is_not_found(client):
 def test_names_are_escaped_in_charts_and_tables(client):
     candidate = factories.candidate(name="<b>Eve</b>", slug="eve")
     candidacy = factories.candidacy(candidate=candidate)
-    factories.tally(
+    factories.vote_count(
         candidacy=candidacy,
-        vote_update=factories.vote_update(election=candidacy.election),
+        release=factories.release(election=candidacy.election),
         votes=10,
     )
     page = text(client.get("/candidates/eve/"))

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from archive.models import Article
-from elections.models import Tally
+from elections.models import VoteCount
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,9 @@ def test_a_corrected_count_shows_at_once(client, page_cache, django_capture_on_c
     url = "/elections/los-angeles-mayor-2022-11-08/"
     assert "273,941" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        tally = Tally.objects.get(votes=273941)
-        tally.votes = 273942
-        tally.save()
+        vote_count = VoteCount.objects.get(votes=273941)
+        vote_count.votes = 273942
+        vote_count.save()
     page = client.get(url).content.decode()
     assert "273,942" in page and "273,941" not in page
 

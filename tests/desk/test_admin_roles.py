@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from archive.models import Article
 from desk.roles import EDITORS, RESULTS_DESK
-from elections.models import Election, Tally
+from elections.models import Election, VoteCount
 from tests import admin_users, factories
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_roles_exist_after_migrate_with_their_permissions():
         ("archive", "change_publication"),
         ("taggit", "add_tag"),
         ("elections", "view_election"),
-        ("elections", "view_tally"),
+        ("elections", "view_votecount"),
         ("candidates", "view_candidate"),
     } <= editors
     assert not {c for c in editors if c[0] in ("elections", "candidates")} - {
@@ -33,8 +33,8 @@ def test_roles_exist_after_migrate_with_their_permissions():
     }
     desk = codenames(RESULTS_DESK)
     assert {
-        ("elections", "add_voteupdate"),
-        ("elections", "change_tally"),
+        ("elections", "add_release"),
+        ("elections", "change_votecount"),
         ("elections", "change_election"),
         ("archive", "view_article"),
     } <= desk
@@ -55,25 +55,25 @@ def test_editor_writes_and_publishes_a_story(client):
 
 def test_editor_cannot_change_a_count(client):
     client.force_login(admin_users.editor())
-    tally = factories.tally(votes=1234)
-    release = tally.vote_update
-    url = f"/admin/elections/tally/{tally.pk}/change/"
+    vote_count = factories.vote_count(votes=1234)
+    release = vote_count.release
+    url = f"/admin/elections/votecount/{vote_count.pk}/change/"
     assert client.get(url).status_code == 200  # may look
     response = client.post(
         url,
-        {"vote_update": release.pk, "candidacy": tally.candidacy_id, "votes": 9999},
+        {"release": release.pk, "candidacy": vote_count.candidacy_id, "votes": 9999},
     )
     assert response.status_code == 403
     response = client.post(
-        f"/admin/elections/voteupdate/{release.pk}/change/",
-        {"source": "Typo desk", "tallies-TOTAL_FORMS": 0, "tallies-INITIAL_FORMS": 0},
+        f"/admin/elections/release/{release.pk}/change/",
+        {"source": "Typo desk", "vote_counts-TOTAL_FORMS": 0, "vote_counts-INITIAL_FORMS": 0},
     )
     assert response.status_code == 403
-    tally.refresh_from_db()
+    vote_count.refresh_from_db()
     release.refresh_from_db()
-    assert tally.votes == 1234
+    assert vote_count.votes == 1234
     assert release.source == "County registrar"
-    assert client.get("/admin/elections/voteupdate/add/").status_code == 403
+    assert client.get("/admin/elections/release/add/").status_code == 403
 
 
 def test_editor_cannot_delete_an_election(client):
@@ -129,18 +129,18 @@ def test_results_desk_cannot_delete_an_election_or_story(client):
 
 def test_results_desk_corrects_a_count(client):
     client.force_login(admin_users.results_desk())
-    tally = factories.tally(votes=1234)
+    vote_count = factories.vote_count(votes=1234)
     response = client.post(
-        f"/admin/elections/tally/{tally.pk}/change/",
-        {"vote_update": tally.vote_update_id, "candidacy": tally.candidacy_id, "votes": 1243},
+        f"/admin/elections/votecount/{vote_count.pk}/change/",
+        {"release": vote_count.release_id, "candidacy": vote_count.candidacy_id, "votes": 1243},
     )
     assert response.status_code == 302
-    tally.refresh_from_db()
-    assert tally.votes == 1243
-    assert Tally.history.filter(id=tally.pk).count() == 2
+    vote_count.refresh_from_db()
+    assert vote_count.votes == 1243
+    assert VoteCount.history.filter(id=vote_count.pk).count() == 2
 
 
 def test_staff_without_a_role_sees_nothing(client):
     client.force_login(admin_users.staff("nobody"))
     assert client.get("/admin/archive/article/").status_code == 403
-    assert client.get("/admin/elections/voteupdate/").status_code == 403
+    assert client.get("/admin/elections/release/").status_code == 403

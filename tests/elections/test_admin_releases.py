@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from elections.models import Election, Tally, VoteUpdate
+from elections.models import Election, Release, VoteCount
 from tests import admin_users, factories
 
 pytestmark = pytest.mark.django_db
 
-ADD = "/admin/elections/voteupdate/add/"
+ADD = "/admin/elections/release/add/"
 
 
 @pytest.fixture
@@ -25,13 +25,13 @@ def race():
     election = factories.election(status=Election.Status.COUNTING)
     ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
     bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
-    first = factories.vote_update(
+    first = factories.release(
         election=election,
         released_at=(timezone.now() - datetime.timedelta(days=2)).replace(microsecond=0),
         ballots_counted=1000,
     )
-    factories.tally(vote_update=first, candidacy=ada, votes=600)
-    factories.tally(vote_update=first, candidacy=bo, votes=400)
+    factories.vote_count(release=first, candidacy=ada, votes=600)
+    factories.vote_count(release=first, candidacy=bo, votes=400)
     return election, ada, bo
 
 
@@ -47,13 +47,13 @@ def release_form(election, rows, when=None, **fields):
         "ballots_remaining": "",
         "expected_vote_pct": "",
         "notes": "",
-        "tallies-TOTAL_FORMS": len(rows),
-        "tallies-INITIAL_FORMS": 0,
+        "vote_counts-TOTAL_FORMS": len(rows),
+        "vote_counts-INITIAL_FORMS": 0,
     }
     for i, (candidacy, votes, share) in enumerate(rows):
-        data[f"tallies-{i}-candidacy"] = candidacy.pk
-        data[f"tallies-{i}-votes"] = "" if votes is None else votes
-        data[f"tallies-{i}-reported_share"] = "" if share is None else share
+        data[f"vote_counts-{i}-candidacy"] = candidacy.pk
+        data[f"vote_counts-{i}-votes"] = "" if votes is None else votes
+        data[f"vote_counts-{i}-reported_share"] = "" if share is None else share
     data.update(fields)
     return data
 
@@ -72,7 +72,7 @@ def test_form_has_a_row_for_every_candidacy(desk_client, race):
     election, ada, bo = race
     other = factories.candidacy(candidate=factories.candidate(name="Cy Elsewhere"))
     page = desk_client.get(ADD, {"election": election.pk}).content.decode()
-    assert 'name="tallies-TOTAL_FORMS" value="2"' in page
+    assert 'name="vote_counts-TOTAL_FORMS" value="2"' in page
     assert f'<option value="{ada.pk}" selected>Ada Ames</option>' in page
     assert f'<option value="{bo.pk}" selected>Bo Burke</option>' in page
     assert "Cy Elsewhere" not in page
@@ -86,9 +86,12 @@ def test_a_good_release_is_saved_with_its_rows(desk_client, race):
         release_form(election, [(ada, 1100, None), (bo, 900, None)]),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    release = election.vote_updates.latest()
+    release = election.releases.latest()
     assert release.ballots_counted == 2000
-    assert {t.candidacy_id: t.votes for t in release.tallies.all()} == {ada.pk: 1100, bo.pk: 900}
+    assert {t.candidacy_id: t.votes for t in release.vote_counts.all()} == {
+        ada.pk: 1100,
+        bo.pk: 900,
+    }
     assert release.history.first().history_user.username == "rita"
 
 
@@ -98,7 +101,7 @@ def test_a_percent_only_source_is_entered_as_shares(desk_client, race):
         ADD, release_form(election, [(ada, None, "51.2"), (bo, None, "48.8")], ballots_counted="")
     )
     assert response.status_code == 302
-    shares = Tally.objects.filter(reported_share__isnull=False).values_list(
+    shares = VoteCount.objects.filter(reported_share__isnull=False).values_list(
         "reported_share", flat=True
     )
     assert sorted(shares) == [Decimal("48.8"), Decimal("51.2")]
@@ -130,13 +133,13 @@ def test_impossible_figures_are_refused(desk_client, race, rows, when, message):
     moment = {
         None: None,
         "future": timezone.now() + datetime.timedelta(hours=1),
-        "same_time": election.vote_updates.get().released_at,
+        "same_time": election.releases.get().released_at,
     }[when]
-    before = VoteUpdate.objects.count(), Tally.objects.count()
+    before = Release.objects.count(), VoteCount.objects.count()
     response = desk_client.post(ADD, release_form(election, table, when=moment))
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert (VoteUpdate.objects.count(), Tally.objects.count()) == before
+    assert (Release.objects.count(), VoteCount.objects.count()) == before
 
 
 def test_ballots_going_down_warns_but_saves(desk_client, race):
@@ -148,16 +151,16 @@ def test_ballots_going_down_warns_but_saves(desk_client, race):
     )
     page = response.content.decode()
     assert "ballots counted went down from 1,000 in the release before to 800" in page
-    assert election.vote_updates.count() == 2
+    assert election.releases.count() == 2
 
 
 def test_change_form_adds_rows_for_candidacies_without_figures(desk_client, race):
     election, ada, bo = race
-    release = election.vote_updates.get()
-    release.tallies.filter(candidacy=bo).delete()
-    page = desk_client.get(f"/admin/elections/voteupdate/{release.pk}/change/").content.decode()
-    assert 'name="tallies-TOTAL_FORMS" value="2"' in page
-    assert 'name="tallies-INITIAL_FORMS" value="1"' in page
+    release = election.releases.get()
+    release.vote_counts.filter(candidacy=bo).delete()
+    page = desk_client.get(f"/admin/elections/release/{release.pk}/change/").content.decode()
+    assert 'name="vote_counts-TOTAL_FORMS" value="2"' in page
+    assert 'name="vote_counts-INITIAL_FORMS" value="1"' in page
     assert f'<option value="{bo.pk}" selected>Bo Burke</option>' in page
 
 
@@ -203,18 +206,16 @@ def test_a_new_release_links_the_stories_that_quote_it(desk_client):
         body="Ada Ames had 1,100 votes to 900 for Bo Burke.",
         published_at=timezone.now() - datetime.timedelta(minutes=30),
     )
-    assert not story.vote_update_links.exists()
+    assert not story.release_links.exists()
     response = desk_client.post(ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)]))
     assert response.status_code == 302
-    release = election.vote_updates.get()
-    assert story.vote_update_links.filter(vote_update=release, reason="quoted").exists()
+    release = election.releases.get()
+    assert story.release_links.filter(release=release, reason="quoted").exists()
     story.refresh_from_db()
     assert f'href="{release.get_absolute_url()}">1,100</a>' in story.body_html
 
-    response = desk_client.post(
-        f"/admin/elections/voteupdate/{release.pk}/delete/", {"post": "yes"}
-    )
+    response = desk_client.post(f"/admin/elections/release/{release.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     story.refresh_from_db()
     assert ">1,100</a>" not in story.body_html and "1,100" in story.body_html
-    assert not story.vote_update_links.exists()
+    assert not story.release_links.exists()

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from elections.models import Candidacy, Election, Tally, VoteUpdate
+from elections.models import Candidacy, Election, Release, VoteCount
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -37,44 +37,42 @@ def test_candidacy_outcome_must_be_known():
 
 
 def test_release_time_is_unique_per_election():
-    release = factories.vote_update()
+    release = factories.release()
     refused(
-        lambda: VoteUpdate.objects.create(
+        lambda: Release.objects.create(
             election=release.election, released_at=release.released_at, source="Again"
         )
     )
 
 
 def test_same_time_in_another_election_is_fine():
-    release = factories.vote_update()
-    factories.vote_update(released_at=release.released_at)
-    assert VoteUpdate.objects.count() == 2
+    release = factories.release()
+    factories.release(released_at=release.released_at)
+    assert Release.objects.count() == 2
 
 
 def test_candidacy_once_per_release():
-    first = factories.tally(votes=10)
+    first = factories.vote_count(votes=10)
     refused(
-        lambda: Tally.objects.create(
-            vote_update=first.vote_update, candidacy=first.candidacy, votes=11
-        )
+        lambda: VoteCount.objects.create(release=first.release, candidacy=first.candidacy, votes=11)
     )
 
 
 def test_votes_cannot_be_negative():
-    refused(lambda: factories.tally(votes=-1))
+    refused(lambda: factories.vote_count(votes=-1))
 
 
 @pytest.mark.parametrize("share", ["-0.1", "100.001"])
 def test_reported_share_stays_between_0_and_100(share):
-    refused(lambda: factories.tally(reported_share=Decimal(share)))
+    refused(lambda: factories.vote_count(reported_share=Decimal(share)))
 
 
 def test_share_of_expected_vote_stays_between_0_and_100():
-    refused(lambda: factories.vote_update(expected_vote_pct=Decimal("100.5")))
+    refused(lambda: factories.release(expected_vote_pct=Decimal("100.5")))
 
 
-def test_tally_needs_votes_or_a_share():
-    refused(lambda: factories.tally())
+def test_votes_need_votes_or_a_share():
+    refused(lambda: factories.vote_count())
 
 
 def test_one_contest_per_office_place_and_day():

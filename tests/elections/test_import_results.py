@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from elections.models import Tally, VoteUpdate
+from elections.models import Release, VoteCount
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -52,35 +52,35 @@ def run(*args):
     return out.getvalue(), None
 
 
-def test_good_file_imports_releases_and_tallies(race, tmp_path):
+def test_good_file_imports_releases_and_votes(race, tmp_path):
     output, refused = run(str(write(tmp_path, *GOOD)))
     assert refused is None, output
-    assert "releases: 2 created" in output and "tallies: 4 created" in output
-    first, second = VoteUpdate.objects.filter(election=race).order_by("released_at")
+    assert "releases: 2 created" in output and "vote_counts: 4 created" in output
+    first, second = Release.objects.filter(election=race).order_by("released_at")
     assert (first.ballots_counted, first.ballots_remaining) == (2500, 9000)
     assert first.source_url == "https://reg.example/1"
     shares = {r.candidate.slug: r.share for r in first.results().rows}
     assert str(shares["ann-lee"]) == "52.17"
-    assert sorted(str(t.reported_share) for t in second.tallies.all()) == ["48.800", "51.200"]
+    assert sorted(str(t.reported_share) for t in second.vote_counts.all()) == ["48.800", "51.200"]
 
 
 def test_importing_the_same_file_again_changes_nothing(race, tmp_path):
     path = write(tmp_path, *GOOD)
     run(str(path))
-    before = list(Tally.objects.values_list("pk", "votes", "reported_share"))
+    before = list(VoteCount.objects.values_list("pk", "votes", "reported_share"))
     output, refused = run(str(path))
     assert refused is None
     assert "releases: 0 created, 0 updated, 2 unchanged" in output
-    assert "tallies: 0 created, 0 updated, 4 unchanged" in output
-    assert list(Tally.objects.values_list("pk", "votes", "reported_share")) == before
+    assert "vote_counts: 0 created, 0 updated, 4 unchanged" in output
+    assert list(VoteCount.objects.values_list("pk", "votes", "reported_share")) == before
 
 
 def test_a_corrected_figure_updates_the_tally(race, tmp_path):
     run(str(write(tmp_path, *GOOD)))
     corrected = [GOOD[0].replace(",1200,", ",1210,"), *GOOD[1:]]
     output, _ = run(str(write(tmp_path, *corrected, name="fix.csv")))
-    assert "tallies: 0 created, 1 updated, 3 unchanged" in output
-    assert Tally.objects.filter(votes=1210).exists()
+    assert "vote_counts: 0 created, 1 updated, 3 unchanged" in output
+    assert VoteCount.objects.filter(votes=1210).exists()
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_one_bad_row_refuses_the_whole_file_and_names_the_row(race, tmp_path, ba
     problems = [line.strip() for line in output.splitlines() if line.startswith("  row ")]
     assert len(problems) == 1
     assert problems[0].startswith("row 3: ") and message in problems[0]
-    assert not VoteUpdate.objects.exists() and not Tally.objects.exists()
+    assert not Release.objects.exists() and not VoteCount.objects.exists()
 
 
 def test_shares_over_100_in_one_release_are_refused(race, tmp_path):
@@ -127,20 +127,20 @@ def test_bad_header_and_bad_encoding_are_refused(race, tmp_path):
     assert "row 1: the header must be" in output
     assert "not valid UTF-8" in output
     # The good file named after the bad ones was still imported.
-    assert VoteUpdate.objects.count() == 2
+    assert Release.objects.count() == 2
 
 
 def test_dry_run_checks_without_writing(race, tmp_path):
     output, refused = run(str(write(tmp_path, *GOOD)), "--dry-run")
     assert refused is None and "checked" in output and "releases: 2 created" in output
-    assert not VoteUpdate.objects.exists()
+    assert not Release.objects.exists()
 
 
 def test_imported_release_relinks_the_stories_of_its_election(demo, tmp_path):
     from archive.models import Article
 
     story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
-    before = set(story.vote_update_links.values_list("vote_update__released_at", flat=True))
+    before = set(story.release_links.values_list("release__released_at", flat=True))
     csv_file = tmp_path / "friday.csv"
     csv_file.write_text(
         "election,released_at,source,source_url,candidate,votes,percent,ballots_counted,ballots_left\n"
@@ -149,7 +149,7 @@ def test_imported_release_relinks_the_stories_of_its_election(demo, tmp_path):
         encoding="utf-8",
     )
     call_command("import_results", str(csv_file), stdout=io.StringIO())
-    after = set(story.vote_update_links.values_list("vote_update__released_at", flat=True))
+    after = set(story.release_links.values_list("release__released_at", flat=True))
     # The story of 10:00 on Nov 11 now has the 08:00 release as its count at publication.
     assert after != before
     assert max(after).isoformat() == "2022-11-11T16:00:00+00:00"

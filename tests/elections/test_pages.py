@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from archive.models import ArticleVoteUpdate
+from archive.models import ArticleRelease
 from elections import charts
 from tests import factories
 
@@ -87,10 +87,8 @@ def test_an_editor_link_counts_as_reporting(client, demo):
     from archive.models import Article
 
     story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
-    release = story.elections.get().vote_updates.order_by("released_at").last()
-    ArticleVoteUpdate.objects.create(
-        article=story, vote_update=release, reason="editor", origin="editor"
-    )
+    release = story.elections.get().releases.order_by("released_at").last()
+    ArticleRelease.objects.create(article=story, release=release, reason="editor", origin="editor")
     reports = section(text(client.get(GENERAL + "updates/2/")), "Stories that report")
     assert "What is left to count" in reports
 
@@ -125,18 +123,18 @@ def test_chart_escapes_names_and_skips_missing_values():
 
 def test_release_page_shows_change_since_previous(client):
     election = factories.election(slug="town-mayor")
-    earlier = factories.vote_update(
+    earlier = factories.release(
         election=election, released_at=datetime.datetime(2024, 3, 5, 21, tzinfo=datetime.UTC)
     )
-    later = factories.vote_update(
+    later = factories.release(
         election=election, released_at=datetime.datetime(2024, 3, 6, 21, tzinfo=datetime.UTC)
     )
     candidacy = factories.candidacy(election=election)
     rival = factories.candidacy(election=election)
-    factories.tally(vote_update=earlier, candidacy=candidacy, votes=100)
-    factories.tally(vote_update=earlier, candidacy=rival, votes=100)
-    factories.tally(vote_update=later, candidacy=candidacy, votes=250)
-    factories.tally(vote_update=later, candidacy=rival, votes=150)
+    factories.vote_count(release=earlier, candidacy=candidacy, votes=100)
+    factories.vote_count(release=earlier, candidacy=rival, votes=100)
+    factories.vote_count(release=later, candidacy=candidacy, votes=250)
+    factories.vote_count(release=later, candidacy=rival, votes=150)
     page = text(client.get("/elections/town-mayor/updates/2/"))
     assert "+150 votes" in page and "+50 votes" in page
     assert "ahead by 100 votes" in page
@@ -164,15 +162,15 @@ def test_drafts_and_scheduled_stories_stay_off_election_and_release_pages(client
     from elections.models import Election
 
     election = Election.objects.get(slug="los-angeles-mayor-2022-11-08")
-    release = election.vote_updates.order_by("released_at").last()
+    release = election.releases.order_by("released_at").last()
     for headline, status, published_at in [
         ("Unpublished draft", "draft", None),
         ("Embargoed story", "published", timezone.now() + datetime.timedelta(days=1)),
     ]:
         story = factories.article(headline=headline, status=status, published_at=published_at)
         ArticleElection.objects.get_or_create(article=story, election=election)
-        ArticleVoteUpdate.objects.get_or_create(
-            article=story, vote_update=release, reason="editor", origin="editor"
+        ArticleRelease.objects.get_or_create(
+            article=story, release=release, reason="editor", origin="editor"
         )
     assert Article.objects.filter(headline="Embargoed story").exists()
     for url in [GENERAL, GENERAL + "updates/2/", "/", "/candidates/karen-bass/"]:
