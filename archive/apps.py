@@ -7,7 +7,5 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from archive import facet_ids
-        from config import page_cache
 
-        page_cache.connect_signals()
         facet_ids.connect_signals()

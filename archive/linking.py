@@ -39,8 +39,8 @@ from archive.models import (
 )
 from archive.rendering import render_body
 from candidates.models import Candidate
-from config import page_cache
 from elections.models import Candidacy, Election, Release, VoteCount
+from public import page_cache
 
 # A story "falls in" an election's campaign from well before the vote (mayoral
 # races start a year or more out) until counting and certification are over.

@@ -118,9 +118,9 @@ def run(args):
     django.setup()
     from django.core.management import call_command
 
-    from archive.importing.manifest import read_manifest
-    from archive.importing.run import Options, import_paths
     from archive.models import Article
+    from desk.importing.manifest import read_manifest
+    from desk.importing.run import Options, import_paths
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -128,7 +128,7 @@ def count_queries(client, searches):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from config import page_cache
+    from public import page_cache
 
     most, example = 0, None
     for n, params in enumerate(searches):
@@ -147,7 +147,7 @@ def baseline(searches):
     from django.db.models import Q
 
     from archive.models import Article
-    from archive.search import SearchForm, filtered
+    from search.query import SearchForm, filtered
 
     times = []
     for params in searches:
@@ -173,11 +173,11 @@ def baseline(searches):
 
 def explain(sqls):
     """EXPLAIN ANALYZE of a page's statements that read stories, planned as the page plans
-    them: the counts statement with the SET LOCAL archive.search sends before it (here in
+    them: the counts statement with the SET LOCAL search.query sends before it (here in
     a transaction of its own), shown where it finds the stories; the page statement whole."""
     from django.db import connection, transaction
 
-    from archive.search import PREFER_THE_INDEX
+    from search.query import PREFER_THE_INDEX
 
     prefix = f"{PREFER_THE_INDEX}; "
     plans = []

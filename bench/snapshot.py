@@ -1,6 +1,6 @@
 """Save every public page, feed and export of the site as it is now, to compare two versions.
 
-    DEBUG=true .venv/bin/python -m bench.snapshot OUT_DIR [--relink]
+    .venv/bin/python -m bench.snapshot OUT_DIR [--relink]
 
 Crawls from the home page, the sitemap and the feeds, following every link to
 the site itself (not the admin, not static files), and writes each answer's
@@ -64,7 +64,9 @@ def main():
     parser.add_argument("--limit", type=int, default=2000, help="most URLs to fetch")
     args = parser.parse_args()
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Production settings with DEBUG off (so a 404 is the site's own page), static files
+    # served without collectstatic, and a cache of its own.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
     os.environ["PAGE_CACHE_SECONDS"] = "0"
     import django
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "candidates",
     "elections",
     "archive",
+    "search",
+    "public",
     "desk",
 ]
 

@@ -1,0 +1,220 @@
+from django.contrib import admin, messages
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
+
+from archive import linking
+from archive.models import (
+    Article,
+    ArticleCandidate,
+    ArticleElection,
+    ArticleRelease,
+    Publication,
+)
+from candidates.models import Candidate
+from desk.admin.history import RestoreDeletedMixin
+from desk.admin.story_form import ArticleForm
+from desk.admin.story_links import CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline
+from elections.models import Election
+from search.query import search_admin
+
+
+@admin.register(Publication)
+class PublicationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class LinkedToFilter(admin.SimpleListFilter):
+    """Stories by what they are linked to, leaving out links an editor removed."""
+
+    model = None
+    lookup = ""
+
+    def lookups(self, request, model_admin):
+        return list(self.model.objects.order_by(*self.order).values_list("slug", *self.label))
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(
+            **{f"{self.lookup}__slug": self.value(), f"{self.links}__is_suppressed": False}
+        ).distinct()
+
+
+class CandidateFilter(LinkedToFilter):
+    title = "candidate"
+    parameter_name = "candidate"
+    model = Candidate
+    order = ["name"]
+    label = ["name"]
+    links = "candidate_links"
+    lookup = "candidate_links__candidate"
+
+
+class ElectionFilter(LinkedToFilter):
+    title = "election"
+    parameter_name = "election"
+    model = Election
+    order = ["-date"]
+    label = ["slug"]
+    links = "election_links"
+    lookup = "election_links__election"
+
+
+class TagFilter(admin.SimpleListFilter):
+    title = "tag"
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        return list(
+            Tag.objects.filter(article__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(tags__slug=self.value()).distinct()
+
+
+@admin.register(Article)
+class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
+    form = ArticleForm
+    list_display = ["headline", "publication", "status", "published_at", "linked_candidates"]
+    list_filter = [
+        "status",
+        "publication",
+        CandidateFilter,
+        ElectionFilter,
+        TagFilter,
+        "published_at",
+        "needs_review",
+        "is_demo",
+    ]
+    list_select_related = ["publication"]
+    search_fields = ["headline"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["publication"]
+    readonly_fields = ["linked_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "byline", "publication", "body"]}),
+        ("Publishing", {"fields": ["status", "published_at", "source_url"]}),
+        ("Tags", {"fields": ["tags", "new_tags"]}),
+        (
+            "Review",
+            {"fields": ["needs_review", "review_note", "is_demo", "linked_at"]},
+        ),
+    ]
+    inlines = [CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline]
+    actions = ["publish", "unpublish", "relink"]
+
+    def get_queryset(self, request):
+        shown = ArticleCandidate.objects.filter(is_suppressed=False).select_related("candidate")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("candidate_links", queryset=shown, to_attr="shown_links"))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors search as readers do: the full-text vector over headline, dek and body.
+        return search_admin(queryset, search_term), False
+
+    @admin.display(description="Candidates")
+    def linked_candidates(self, story):
+        links = getattr(story, "shown_links", None)
+        if links is None:
+            links = story.candidate_links.filter(is_suppressed=False).select_related("candidate")
+        return format_html_join(", ", "{}", ((link.candidate.name,) for link in links))
+
+    def view_on_site(self, story):
+        # A draft or a scheduled story has no public page yet: its preview stands in.
+        if story.is_public:
+            return story.get_absolute_url()
+        return reverse("archive:story_preview", kwargs={"pk": story.pk})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["preview_url"] = reverse("archive:story_preview", kwargs={"pk": obj.pk})
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Saving the story linked it before the editor's overrides were written;
+        # link again so the stored body and links follow them.
+        linking.link_article(form.instance)
+
+    @admin.action(description="Publish the selected stories", permissions=["change"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        scheduled = 0
+        for story in queryset:
+            story.status = Article.Status.PUBLISHED
+            story.published_at = story.published_at or now
+            story._history_user = request.user
+            story.save()
+            scheduled += story.published_at > now
+        count = len(queryset)
+        message = f"Published {count} {'story' if count == 1 else 'stories'}."
+        if scheduled:
+            message += f" {scheduled} will appear at their publish time, which is still to come."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Unpublish the selected stories", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = 0
+        for story in queryset.filter(status=Article.Status.PUBLISHED):
+            story.status = Article.Status.DRAFT
+            story._history_user = request.user
+            story.save()
+            count += 1
+        self.message_user(
+            request,
+            f"Returned {count} {'story' if count == 1 else 'stories'} to draft.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Link the selected stories again", permissions=["change"])
+    def relink(self, request, queryset):
+        count = linking.relink(queryset)
+        self.message_user(
+            request,
+            f"Linked {count} {'story' if count == 1 else 'stories'} again; "
+            "links set or removed by editors were kept.",
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ArticleCandidate)
+class ArticleCandidateAdmin(admin.ModelAdmin):
+    list_display = ["article", "candidate", "mention_count", "origin", "is_suppressed"]
+    list_filter = ["origin", "is_suppressed"]
+    list_select_related = ["article", "candidate"]
+    autocomplete_fields = ["article", "candidate"]
+    search_fields = ["article__headline", "candidate__name"]
+
+
+@admin.register(ArticleElection)
+class ArticleElectionAdmin(admin.ModelAdmin):
+    list_display = ["article", "election", "origin", "is_suppressed"]
+    list_filter = ["origin", "is_suppressed"]
+    list_select_related = ["article", "election"]
+    autocomplete_fields = ["article", "election"]
+    search_fields = ["article__headline", "election__slug"]
+
+
+@admin.register(ArticleRelease)
+class ArticleReleaseAdmin(admin.ModelAdmin):
+    list_display = ["article", "release", "reason", "quoted_figures", "origin", "is_suppressed"]
+    list_filter = ["reason", "origin", "is_suppressed"]
+    list_select_related = ["article", "release__election"]
+    autocomplete_fields = ["article", "release"]
+    search_fields = ["article__headline", "release__election__slug"]

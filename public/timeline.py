@@ -1,0 +1,247 @@
+"""An election's releases in order, with derived results and the charts of them.
+
+Built from rows the view fetched once (releases with their vote_counts prefetched),
+so a page costs the same number of queries however many releases or stories.
+"""
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import SimpleNamespace
+
+from django.urls import reverse
+from django.utils import timezone
+
+from elections.models import Release, VoteCount
+from elections.results import ReleaseResults
+from public import charts
+
+
+@dataclass
+class Step:
+    number: int
+    release: object
+    results: object
+    previous: "Step | None" = None
+    stories: list = field(default_factory=list)
+
+    # Preformatted for long timeline tables: template filters cost more than the page's SQL.
+    @cached_property
+    def local_time(self):
+        return timezone.localtime(self.release.released_at)
+
+    @property
+    def released_text(self):
+        return f"{self.local_time:%b} {self.local_time.day}, {self.local_time:%Y %H:%M}"
+
+    @property
+    def counted_text(self):
+        return format_votes(self.release.ballots_counted)
+
+    @property
+    def remaining_text(self):
+        return format_votes(self.release.ballots_remaining)
+
+    @property
+    def expected_text(self):
+        return format_share(self.release.expected_vote_pct)
+
+    @cached_property
+    def url(self):
+        return self.release.get_absolute_url()
+
+    @cached_property
+    def _rows_by_candidacy(self):
+        return {row.candidacy.pk: row for row in self.results.rows}
+
+    def share_of(self, candidacy_id):
+        return self._rows_by_candidacy.get(candidacy_id)
+
+    @property
+    def change_rows(self):
+        """Each candidate's figures with the change since the previous release."""
+        rows = []
+        for row in self.results.rows:
+            before = self.previous.share_of(row.candidacy.pk) if self.previous else None
+            votes_change = (
+                row.votes - before.votes
+                if before and None not in (row.votes, before.votes)
+                else None
+            )
+            share_change = (
+                row.share - before.share
+                if before and None not in (row.share, before.share)
+                else None
+            )
+            rows.append({"row": row, "votes_change": votes_change, "share_change": share_change})
+        return rows
+
+
+def load_steps(election, candidacies):
+    """An election's releases as steps, in two queries whatever their number."""
+    return load_steps_by_election([election], candidacies).get(election.pk, [])
+
+
+def load_steps_by_election(elections, candidacies):
+    """Steps for several elections at once, in two queries, as {election id: steps}.
+
+    Vote counts come as plain tuples and point at the candidacies already loaded (or at
+    a stand-in holding only the id, for rivals a page does not name): an election
+    of 300 releases would otherwise build 900 model instances.
+    """
+    elections = {e.pk: e for e in elections}
+    by_id = {c.pk: c for c in candidacies}
+    vote_counts = defaultdict(list)
+    for release_id, candidacy_id, votes, share in VoteCount.objects.filter(
+        release__election__in=list(elections)
+    ).values_list("release_id", "candidacy_id", "votes", "reported_share"):
+        candidacy = by_id.get(candidacy_id) or SimpleNamespace(pk=candidacy_id)
+        vote_counts[release_id].append(
+            SimpleNamespace(candidacy=candidacy, votes=votes, reported_share=share)
+        )
+    releases = defaultdict(list)
+    for release in Release.objects.filter(election__in=list(elections)).order_by("released_at"):
+        release.election = elections[release.election_id]
+        releases[release.election_id].append(release)
+    steps_by_election = {}
+    for election_id, election_releases in releases.items():
+        steps = steps_for(
+            election_releases, lambda r: ReleaseResults.from_vote_counts(vote_counts[r.pk])
+        )
+        # One reverse() per election: a long timeline links every release twice.
+        slug = elections[election_id].slug
+        pattern = reverse("elections:release_detail", kwargs={"slug": slug, "number": 1})
+        prefix = pattern.removesuffix("1/")
+        for step in steps:
+            step.url = f"{prefix}{step.number}/"
+        steps_by_election[election_id] = steps
+    return steps_by_election
+
+
+def steps_for(releases, results=None):
+    """Number releases from 1 in release order and link each to the one before."""
+    results = results or (lambda release: release.results())
+    steps = []
+    previous = None
+    for number, release in enumerate(sorted(releases, key=lambda r: r.released_at), start=1):
+        release.number = number
+        step = Step(number, release, results(release), previous)
+        steps.append(step)
+        previous = step
+    return steps
+
+
+def current_step(steps):
+    """The certified result if there is one, else the latest release."""
+    finals = [s for s in steps if s.release.is_final]
+    return (finals or steps or [None])[-1]
+
+
+def group_stories(steps, stories):
+    """Put each story under the release that was the latest when it was published.
+
+    Returns the stories published before the first release, for their own group.
+    """
+    times = [s.release.released_at for s in steps]
+    before_any = []
+    for story in stories:
+        index = bisect.bisect_right(times, story.published_at) - 1
+        (steps[index].stories if index >= 0 else before_any).append(story)
+    return before_any
+
+
+def _x_labels(steps):
+    return [(f"#{s.number}", f"{s.local_time:%b} {s.local_time.day}") for s in steps]
+
+
+def candidacies_in_order(steps, candidacies):
+    """Candidates ordered by their standing in the latest release, then by name."""
+    standing = {}
+    if steps:
+        for place, row in enumerate(steps[-1].results.rows):
+            standing[row.candidacy.pk] = place
+    return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.candidate.name))
+
+
+def format_share(share):
+    """51.20%, or 41% where the source gave a whole number; formatted here, not by
+    template filters, because a long timeline has thousands of cells."""
+    if share is None:
+        return "—"
+    return f"{share:.0f}%" if share == share.to_integral_value() else f"{share:.2f}%"
+
+
+def format_votes(votes):
+    return "—" if votes is None else f"{votes:,}"
+
+
+def share_table(steps, candidacies):
+    rows = []
+    for s in steps:
+        cells = []
+        for c in candidacies:
+            row = s.share_of(c.pk)
+            cells.append(
+                (format_share(row.share), format_votes(row.votes) if row.votes is not None else "")
+                if row
+                else ("—", "")
+            )
+        rows.append({"step": s, "cells": cells})
+    return rows
+
+
+def share_chart(election, steps, candidacies, chart_id="shares"):
+    if not steps:
+        return ""
+    series = []
+    for candidacy in candidacies:
+        values = []
+        for s in steps:
+            row = s.share_of(candidacy.pk)
+            values.append(row.share if row else None)
+        if any(v is not None for v in values):
+            series.append({"name": candidacy.candidate.name, "values": values})
+    return charts.line_chart(
+        chart_id=chart_id,
+        title=f"Share of the vote by release, {election}",
+        description="Each candidate's percentage of the vote in each results release; "
+        "the table that follows gives the same figures.",
+        x_labels=_x_labels(steps),
+        series=series,
+        scale=charts.share_scale(v for line in series for v in line["values"]),
+        y_format=lambda v: f"{v:g}%",
+    )
+
+
+def ballots_chart(election, steps, chart_id="ballots"):
+    if not any(s.release.ballots_counted or s.release.ballots_remaining for s in steps):
+        return ""
+    return charts.stacked_bar_chart(
+        chart_id=chart_id,
+        title=f"Ballots counted and left to count by release, {election}",
+        description="For each release, the ballots counted and the ballots the source "
+        "estimated were still to count; the table that follows gives the same figures.",
+        x_labels=_x_labels(steps),
+        stacks=[
+            {"name": "Counted", "values": [s.release.ballots_counted for s in steps]},
+            {"name": "Left to count", "values": [s.release.ballots_remaining for s in steps]},
+        ],
+    )
+
+
+def candidate_chart(candidate, election, steps, candidacy_id, chart_id):
+    values = []
+    for s in steps:
+        row = s.share_of(candidacy_id)
+        values.append(row.share if row else None)
+    return charts.line_chart(
+        chart_id=chart_id,
+        title=f"{candidate.name}'s share of the vote by release, {election}",
+        description="The candidate's percentage of the vote in each results release; "
+        "the table that follows gives the same figures.",
+        x_labels=_x_labels(steps),
+        series=[{"name": candidate.name, "values": values}],
+        scale=charts.share_scale(values),
+        y_format=lambda v: f"{v:g}%",
+    )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from public.page_cache import cached_page
+from public.views import candidates as views
+
+app_name = "candidates"
+
+urlpatterns = [
+    path("", cached_page(views.candidate_list), name="candidate_list"),
+    path("<slug:slug>/", cached_page(views.candidate_detail), name="candidate_detail"),
+]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from public import exports
+from public.page_cache import cached_page
+from public.views import elections as views
+
+app_name = "elections"
+
+urlpatterns = [
+    path("", cached_page(views.election_list), name="election_list"),
+    path("<slug:slug>/", cached_page(views.election_detail), name="election_detail"),
+    path(
+        "<slug:slug>/updates/<int:number>/",
+        cached_page(views.release_detail),
+        name="release_detail",
+    ),
+    path("<slug:slug>/results.csv", cached_page(exports.results_csv), name="results_csv"),
+    path("<slug:slug>/results.json", cached_page(exports.results_json), name="results_json"),
+]

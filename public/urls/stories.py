@@ -1,0 +1,48 @@
+from django.urls import path
+
+from public import feeds
+from public.page_cache import cached_page
+from public.views import search as search_views
+from public.views import stories as views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", cached_page(views.home), name="home"),
+    path("search/", search_views.search, name="search"),
+    path("stories/", cached_page(views.StoryIndex.as_view()), name="story_index"),
+    path("stories/<int:year>/", cached_page(views.StoryYear.as_view()), name="story_year"),
+    path(
+        "stories/<int:year>/<int:month>/",
+        cached_page(views.StoryMonth.as_view()),
+        name="story_month",
+    ),
+    path(
+        "stories/<int:year>/<int:month>/<int:day>/",
+        cached_page(views.StoryDay.as_view()),
+        name="story_day",
+    ),
+    path(
+        "stories/<int:year>/<int:month>/<int:day>/<slug:slug>/",
+        cached_page(views.story_detail),
+        name="story_detail",
+    ),
+    path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
+    path("tags/<slug:slug>/", cached_page(views.tag_detail), name="tag_detail"),
+    path("feeds/latest/", feeds.LatestStories(), name="feed_latest"),
+    path("feeds/latest/atom/", feeds.atom(feeds.LatestStories)(), name="feed_latest_atom"),
+    path("candidates/<slug:slug>/feed/", feeds.CandidateStories(), name="candidate_feed"),
+    path(
+        "candidates/<slug:slug>/feed/atom/",
+        feeds.atom(feeds.CandidateStories)(),
+        name="candidate_feed_atom",
+    ),
+    path("elections/<slug:slug>/feed/", feeds.ElectionTimeline(), name="election_feed"),
+    path(
+        "elections/<slug:slug>/feed/atom/",
+        feeds.atom(feeds.ElectionTimeline)(),
+        name="election_feed_atom",
+    ),
+    path("tags/<slug:slug>/feed/", feeds.TagStories(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.atom(feeds.TagStories)(), name="tag_feed_atom"),
+]

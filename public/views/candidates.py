@@ -1,0 +1,66 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from archive.models import Article
+from candidates.models import Candidate
+from elections.models import Candidacy
+from public import timeline
+from public.paging import paginate
+
+CANDIDATES_PER_PAGE = 50
+STORIES_PER_PAGE = 20
+
+
+def candidate_list(request):
+    candidates = Candidate.objects.order_by("name").prefetch_related(
+        Prefetch(
+            "candidacies",
+            queryset=Candidacy.objects.select_related("election").order_by("-election__date"),
+        )
+    )
+    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "candidates/candidate_list.html", {"page_obj": page, "section": "candidates"}
+    )
+
+
+def candidate_detail(request, slug):
+    candidate = get_object_or_404(Candidate, slug=slug)
+    candidacies = list(candidate.candidacies.select_related("election").order_by("-election__date"))
+    steps_by_election = timeline.load_steps_by_election(
+        [c.election for c in candidacies], candidacies
+    )
+    races = []
+    for candidacy in candidacies:
+        steps = steps_by_election.get(candidacy.election_id, [])
+        rows = [(s, s.share_of(candidacy.pk)) for s in steps]
+        rows = [(s, row) for s, row in rows if row is not None]
+        races.append(
+            {
+                "candidacy": candidacy,
+                "election": candidacy.election,
+                "rows": rows,
+                "chart": timeline.candidate_chart(
+                    candidate,
+                    candidacy.election,
+                    steps,
+                    candidacy.pk,
+                    chart_id=f"share-{candidacy.election.slug}",
+                )
+                if rows
+                else "",
+            }
+        )
+    stories = (
+        Article.objects.published()
+        .for_cards()
+        .filter(candidate_links__candidate=candidate, candidate_links__is_suppressed=False)
+        .order_by("-published_at", "-id")
+    )
+    page = paginate(stories, request, STORIES_PER_PAGE)
+    return render(
+        request,
+        "candidates/candidate_detail.html",
+        {"candidate": candidate, "races": races, "page_obj": page, "section": "candidates"},
+    )

@@ -1,0 +1,178 @@
+"""Election pages: the list, an election's count and timeline, and one release."""
+
+import datetime
+import re
+
+import pytest
+
+from archive.models import ArticleRelease
+from public import charts
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+GENERAL = "/elections/los-angeles-mayor-2022-11-08/"
+
+
+def text(response):
+    return response.content.decode()
+
+
+def section(page, heading):
+    start = page.index(heading)
+    return page[start : page.index("</section>", start)]
+
+
+def test_election_list_shows_each_race_with_its_count(client, demo):
+    page = text(client.get("/elections/"))
+    assert page.index("June 2, 2026") < page.index("Nov. 8, 2022") < page.index("June 7, 2022")
+    general = page[page.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
+    general = general[: general.index("</article>")]
+    assert "Karen Bass</a></strong> (elected)" in general
+    assert "release 2" in general
+    assert "No results released yet." in page  # the 2026 primary
+
+
+def test_election_shows_latest_count_with_leader_and_margin(client, demo):
+    page = text(client.get(GENERAL))
+    count = section(page, "Latest count</h2>")
+    assert "Latest count: release 2, Nov. 10, 2022" in count
+    assert "<strong>Rick Caruso</strong> ahead by 2,695 votes (0.50 points)." in count
+    assert "1,452,192" in count and "883,000" in count
+    assert "-0.95 pts" in count  # the change since the first release
+
+
+def test_timeline_has_labelled_charts_with_tables_of_the_same_figures(client, demo):
+    page = text(client.get(GENERAL))
+    timeline = section(page, 'id="timeline-heading"')
+    svgs = re.findall(r"<svg .*?</svg>", timeline, re.S)
+    assert len(svgs) == 2
+    for svg in svgs:
+        assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert "Share of the vote by release" in svgs[0]
+    assert "Ballots counted and left to count" in svgs[1]
+    assert "Rick Caruso" in svgs[0] and "Karen Bass" in svgs[0]
+    assert "51.20%" in timeline and "50.25%" in timeline and "273,941" in timeline
+    assert '<th scope="col" class="num">Rick Caruso</th>' in timeline
+
+
+def test_stories_are_grouped_under_the_release_they_followed(client, demo):
+    page = text(client.get(GENERAL))
+    coverage = page[page.index("Coverage, release by release") :]
+    first = coverage.index('After <a href="/elections/los-angeles-mayor-2022-11-08/updates/1/">')
+    second = coverage.index('After <a href="/elections/los-angeles-mayor-2022-11-08/updates/2/">')
+    assert first < coverage.index("Caruso holds an early edge") < second
+    assert second < coverage.index("Bass narrows the gap") < coverage.index("What is left to count")
+
+
+def test_election_without_results_says_so(client, demo):
+    page = text(client.get("/elections/los-angeles-mayor-2026-06-02/"))
+    assert "No results have been released yet." in page
+    assert "Austin Beutner" in page
+
+
+def test_release_page_shows_its_figures_and_the_stories_that_report_it(client, demo):
+    page = text(client.get(GENERAL + "updates/2/"))
+    assert "<h1>Release 2:" in page
+    assert "273,941" in page and "+0.95 pts" in page
+    reports = section(page, "Stories that report this count")
+    assert "Bass narrows the gap" in reports
+    # Written while this was the latest count, but quoting none of it: not a report.
+    assert "What is left to count" not in reports
+    assert 'rel="prev" href="/elections/los-angeles-mayor-2022-11-08/updates/1/"' in page
+    assert 'rel="next"' not in page
+
+
+def test_an_editor_link_counts_as_reporting(client, demo):
+    from archive.models import Article
+
+    story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
+    release = story.elections.get().releases.order_by("released_at").last()
+    ArticleRelease.objects.create(article=story, release=release, reason="editor", origin="editor")
+    reports = section(text(client.get(GENERAL + "updates/2/")), "Stories that report")
+    assert "What is left to count" in reports
+
+
+def test_release_numbers_out_of_range_are_not_found(client, demo):
+    assert client.get(GENERAL + "updates/0/").status_code == 404
+    assert client.get(GENERAL + "updates/3/").status_code == 404
+    assert client.get(GENERAL + "updates/99999999999999999999/").status_code == 404
+    assert client.get("/elections/nowhere/updates/1/").status_code == 404
+    assert client.get("/elections/nowhere/").status_code == 404
+
+
+def test_share_scale_frames_a_close_race():
+    (low, high), tick = charts.share_scale([48.8, 51.2, 49.75, 50.25])
+    assert (low, high) == (45, 55) and tick == 5
+    assert charts.share_scale([0.5, 99.5])[0] == (0, 100)
+    assert charts.share_scale([])[0] == (0, 100)
+
+
+def test_chart_escapes_names_and_skips_missing_values():
+    svg = charts.line_chart(
+        chart_id="c",
+        title="A & B",
+        description="d",
+        x_labels=[("#1", "Nov 1"), ("#2", "Nov 2")],
+        series=[{"name": "<script>", "values": [None, 40]}],
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "A &amp; B" in svg
+    assert svg.count("<circle") == 1
+
+
+def test_release_page_shows_change_since_previous(client):
+    election = factories.election(slug="town-mayor")
+    earlier = factories.release(
+        election=election, released_at=datetime.datetime(2024, 3, 5, 21, tzinfo=datetime.UTC)
+    )
+    later = factories.release(
+        election=election, released_at=datetime.datetime(2024, 3, 6, 21, tzinfo=datetime.UTC)
+    )
+    candidacy = factories.candidacy(election=election)
+    rival = factories.candidacy(election=election)
+    factories.vote_count(release=earlier, candidacy=candidacy, votes=100)
+    factories.vote_count(release=earlier, candidacy=rival, votes=100)
+    factories.vote_count(release=later, candidacy=candidacy, votes=250)
+    factories.vote_count(release=later, candidacy=rival, votes=150)
+    page = text(client.get("/elections/town-mayor/updates/2/"))
+    assert "+150 votes" in page and "+50 votes" in page
+    assert "ahead by 100 votes" in page
+
+
+def test_end_labels_of_a_crowded_chart_never_overlap():
+    svg = charts.line_chart(
+        chart_id="c",
+        title="t",
+        description="d",
+        x_labels=[("#1", "a"), ("#2", "b")],
+        series=[{"name": f"Candidate Number {i}", "values": [10, 10]} for i in range(6)],
+        scale=((0, 100), 25),
+    )
+    ys = sorted(float(y) for y in re.findall(r'<text class="label" x="[\d.]+" y="([\d.]+)"', svg))
+    assert len(ys) == 6
+    assert all(b - a >= charts.LABEL_GAP - 0.01 for a, b in zip(ys, ys[1:], strict=False))
+    assert "Number 0" not in svg  # long names give way to their last word
+
+
+def test_drafts_and_scheduled_stories_stay_off_election_and_release_pages(client, demo):
+    from django.utils import timezone
+
+    from archive.models import Article, ArticleElection
+    from elections.models import Election
+
+    election = Election.objects.get(slug="los-angeles-mayor-2022-11-08")
+    release = election.releases.order_by("released_at").last()
+    for headline, status, published_at in [
+        ("Unpublished draft", "draft", None),
+        ("Embargoed story", "published", timezone.now() + datetime.timedelta(days=1)),
+    ]:
+        story = factories.article(headline=headline, status=status, published_at=published_at)
+        ArticleElection.objects.get_or_create(article=story, election=election)
+        ArticleRelease.objects.get_or_create(
+            article=story, release=release, reason="editor", origin="editor"
+        )
+    assert Article.objects.filter(headline="Embargoed story").exists()
+    for url in [GENERAL, GENERAL + "updates/2/", "/", "/candidates/karen-bass/"]:
+        page = text(client.get(url))
+        assert "Unpublished draft" not in page and "Embargoed story" not in page, url
