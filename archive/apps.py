@@ -6,6 +6,6 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self):
-        from archive import facet_ids
+        from archive import changes
 
-        facet_ids.connect_signals()
+        changes.connect()

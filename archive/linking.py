@@ -18,34 +18,24 @@ Rules (DESIGN.md, "Linking"):
 
 import bisect
 import datetime
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from archive.events import stories_linked
 from archive.figures import find_figures
 from archive.mentions import NameIndex, named_in_full, resolve
-from archive.models import (
-    Article,
-    ArticleCandidate,
-    ArticleElection,
-    ArticleRelease,
-    Origin,
-    story_taggings,
-)
+from archive.models.links import ArticleCandidate, ArticleElection, ArticleRelease, Origin
 from archive.rendering import render_body
+from archive.text import paragraphs as split_paragraphs
 from candidates.models import Candidate
 from elections.models import Candidacy, Election, Release, VoteCount
-from public import page_cache
 
 # A story "falls in" an election's campaign from well before the vote (mayoral
 # races start a year or more out) until counting and certification are over.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
 CAMPAIGN_BEFORE = datetime.timedelta(days=550)
 CAMPAIGN_AFTER = datetime.timedelta(days=60)
 
@@ -160,13 +150,13 @@ class LinkContext:
         for eid in election_ids:
             self._releases[eid] = ElectionReleases(slug=self.elections[eid]["slug"])
         updates = Release.objects.filter(election_id__in=election_ids).order_by("released_at")
-        for rid, eid, at, ballots in updates.values_list(
-            "id", "election_id", "released_at", "ballots_counted"
+        for rid, eid, at, number, ballots in updates.values_list(
+            "id", "election_id", "released_at", "number", "ballots_counted"
         ):
             releases = self._releases[eid]
             releases.times.append((at, rid))
             releases.at_of[rid] = at
-            self._release_places[rid] = (releases.slug, len(releases.times))
+            self._release_places[rid] = (releases.slug, number)
             if ballots is not None:
                 releases.counts[ballots].append(rid)
         vote_counts = VoteCount.objects.filter(release__election_id__in=election_ids)
@@ -258,15 +248,6 @@ def _release_quoting(figure, election_ids, context, moment):
     return best[1] if best else None
 
 
-def split_paragraphs(body):
-    """Paragraphs are separated by blank lines; a text with none (as many scrapers
-    leave it) has one paragraph a line."""
-    normalized = body.replace("\r\n", "\n").replace("\r", "\n")
-    has_blank_lines = _BLANK_LINE.search(normalized) is not None
-    parts = _BLANK_LINE.split(normalized) if has_blank_lines else normalized.split("\n")
-    return [p.strip() for p in parts if p.strip()]
-
-
 class _Batch:
     """Link rows to write for a batch of stories, written with a few bulk queries."""
 
@@ -281,10 +262,6 @@ class _Batch:
         self.release_rows = defaultdict(dict)
         for row in ArticleRelease.objects.filter(article_id__in=ids):
             self.release_rows[row.article_id][(row.release_id, row.reason)] = row
-        self.tag_ids = defaultdict(list)
-        tagged = story_taggings().filter(object_id__in=ids)
-        for story_id, tag_id in tagged.order_by("tag_id").values_list("object_id", "tag_id"):
-            self.tag_ids[story_id].append(tag_id)
         self.creates = defaultdict(list)
         self.updates = defaultdict(list)
         self.deletes = defaultdict(list)
@@ -322,7 +299,6 @@ class _Batch:
             {eid: {} for eid in found.elections},
             lambda key, values: ArticleElection(article_id=sid, election_id=key),
         )
-        story.tag_ids = self.tag_ids[sid]
         wanted = {(rid, QUOTED): {"quoted_figures": text} for rid, text in found.quoted.items()}
         wanted.update(
             {(rid, AT_PUBLICATION): {"quoted_figures": ""} for rid in found.at_publication}
@@ -389,60 +365,34 @@ def _link_batch(stories, context):
         story.linked_at = now
         rendered.append(story)
     batch.write()
-    Article.objects.bulk_update(
-        rendered,
-        ["body_html", "linked_at", "candidate_ids", "election_ids", "tag_ids"],
-        batch_size=500,
+    type(stories[0]).objects.bulk_update(
+        rendered, ["body_html", "linked_at", "candidate_ids", "election_ids"], batch_size=500
     )
-    page_cache.bump()  # bulk writes send no signals
+    stories_linked.send(sender=_link_batch, story_ids=[story.pk for story in stories])
 
 
 def link_article(story, context=None):
-    """Link one story; called by Article.save()."""
+    """Link one saved story; Article.save() calls it."""
     with transaction.atomic():
         _link_batch([story], context or LinkContext())
 
 
-def relink(queryset=None, batch_size=500, progress=None):
-    """Link many stories with one context; returns how many were linked."""
-    queryset = (queryset if queryset is not None else Article.objects.all()).order_by("pk")
+def relink(stories, batch_size=500, progress=None):
+    """Link a queryset of stories again with one context; returns how many were linked."""
     context = LinkContext()
     context.preload_releases()
     done = 0
-    ids = list(queryset.values_list("pk", flat=True))
+    ids = list(stories.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
-        stories = list(
-            Article.objects.filter(pk__in=chunk).only(
+        batch = list(
+            stories.model.objects.filter(pk__in=chunk).only(
                 "pk", "headline", "body", "published_at", "body_html", "linked_at"
             )
         )
         with transaction.atomic():
-            _link_batch(stories, context)
-        done += len(stories)
+            _link_batch(batch, context)
+        done += len(batch)
         if progress:
             progress(done, len(ids))
     return done
-
-
-def stories_naming(candidate):
-    """Stories that are, or may now be, linked to a candidate: for relinking after
-    an editor changes the candidate's names."""
-    query = Q(candidate_links__candidate=candidate)
-    for name in candidate.all_names:
-        query |= Q(search_vector=_phrase(name))
-    return Article.objects.filter(query).distinct()
-
-
-def stories_of_election(election_id):
-    """Stories whose links may change when an election's releases change."""
-    return Article.objects.filter(
-        Q(election_links__election_id=election_id)
-        | Q(candidates__candidacies__election_id=election_id)
-    ).distinct()
-
-
-def _phrase(name):
-    from django.contrib.postgres.search import SearchQuery
-
-    return SearchQuery(name, search_type="phrase", config="english")

@@ -7,12 +7,12 @@ matched a release. Runs when the story is linked, never on a page view.
 
 from django.utils.html import escape
 
+from archive.text import paragraphs
+
 
 def render_body(body, found, linked_candidates, context):
-    from archive.linking import split_paragraphs
-
     html = []
-    for index, text in enumerate(split_paragraphs(body)):
+    for index, text in enumerate(paragraphs(body)):
         spans = []
         seen = set()
         for start, end, cid in found.mentions_by_paragraph[index]:

@@ -2,6 +2,42 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
+from candidates.events import names_changed
+
+# What stories link by: the names found in text, and the address the links point to.
+LINKED_FIELDS = ("name", "slug", "press_names")
+
+
+class CandidateQuerySet(models.QuerySet):
+    """Writes in bulk announce the candidates they touch, as save() and delete() do."""
+
+    def update(self, **values):
+        ids = list(self.values_list("pk", flat=True)) if values.keys() & set(LINKED_FIELDS) else []
+        count = super().update(**values)
+        _announce(ids)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        _announce([c.pk for c in created])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if set(fields) & set(LINKED_FIELDS):
+            _announce([c.pk for c in objs])
+        return count
+
+    def delete(self):
+        _announce(list(self.values_list("pk", flat=True)), deleting=True)
+        return super().delete()
+
+
+def _announce(ids, deleting=False):
+    ids = [pk for pk in ids if pk is not None]
+    if ids:
+        names_changed.send(sender=Candidate, candidate_ids=ids, deleting=deleting)
+
 
 class Candidate(models.Model):
     """A person who stands for office, whatever the race."""
@@ -28,6 +64,8 @@ class Candidate(models.Model):
         default=False, help_text="Demo content written for the project, not an archived source."
     )
 
+    objects = CandidateQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["name"], name="candidate_name_idx")]
@@ -35,8 +73,23 @@ class Candidate(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Compared with the stored row: only a change to what stories link by matters.
+        before = (
+            None
+            if self._state.adding
+            else Candidate.objects.filter(pk=self.pk).values_list(*LINKED_FIELDS).first()
+        )
+        super().save(*args, **kwargs)
+        if before != tuple(getattr(self, name) for name in LINKED_FIELDS):
+            _announce([self.pk])
+
     def get_absolute_url(self):
         return reverse("candidates:candidate_detail", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        _announce([self.pk], deleting=True)
+        return super().delete(*args, **kwargs)
 
     @property
     def all_names(self):

@@ -1,11 +1,61 @@
 from decimal import Decimal
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from candidates.models import Candidate
+from elections.events import announce
 from elections.results import ReleaseResults
+
+
+class AnnouncingQuerySet(models.QuerySet):
+    """Writes in bulk announce the elections they touch (elections.events), as each
+    model's save() and delete() do. `election_path` leads from a row to its election."""
+
+    election_path = "election_id"
+
+    def _election_ids(self, rows=None):
+        queryset = self if rows is None else self.model.objects.filter(pk__in=[r.pk for r in rows])
+        return set(queryset.values_list(self.election_path, flat=True).distinct())
+
+    def update(self, **values):
+        election_ids = self._election_ids()
+        count = super().update(**values)
+        announce(self.model, election_ids | self._election_ids())
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        announce(self.model, self._election_ids(created))
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        announce(self.model, self._election_ids(objs))
+        return count
+
+    def delete(self):
+        announce(self.model, self._election_ids(), deleting=True)
+        return super().delete()
+
+
+class AnnouncingModel(models.Model):
+    """A model whose every save and delete announces its election (elections.events)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        announce(type(self), {self.announced_election_id()})
+
+    def delete(self, *args, **kwargs):
+        announce(type(self), {self.announced_election_id()}, deleting=True)
+        return super().delete(*args, **kwargs)
+
+    def announced_election_id(self):
+        return self.election_id
 
 
 class ElectionStage(models.TextChoices):
@@ -22,7 +72,9 @@ class ElectionStatus(models.TextChoices):
     CERTIFIED = "certified", "Certified"
 
 
-class ElectionQuerySet(models.QuerySet):
+class ElectionQuerySet(AnnouncingQuerySet):
+    election_path = "pk"
+
     def with_winners(self):
         """Prefetch the elected or advancing candidacies into .winners, for cards that name them."""
         return self.prefetch_related(
@@ -38,7 +90,7 @@ class ElectionQuerySet(models.QuerySet):
         )
 
 
-class Election(models.Model):
+class Election(AnnouncingModel):
     """One contest on one date: Mayor of Los Angeles, primary of 2022-06-07."""
 
     Stage = ElectionStage
@@ -89,6 +141,9 @@ class Election(models.Model):
     def get_absolute_url(self):
         return reverse("elections:election_detail", kwargs={"slug": self.slug})
 
+    def announced_election_id(self):
+        return self.pk
+
 
 class CandidacyOutcome(models.TextChoices):
     PENDING = "pending", "Pending"
@@ -98,7 +153,11 @@ class CandidacyOutcome(models.TextChoices):
     WITHDREW = "withdrew", "Withdrew"
 
 
-class Candidacy(models.Model):
+class CandidacyQuerySet(AnnouncingQuerySet):
+    pass
+
+
+class Candidacy(AnnouncingModel):
     """A candidate standing in one election."""
 
     Outcome = CandidacyOutcome
@@ -110,6 +169,8 @@ class Candidacy(models.Model):
     outcome = models.CharField(
         max_length=10, choices=CandidacyOutcome.choices, default=CandidacyOutcome.PENDING
     )
+
+    objects = CandidacyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "candidacies"
@@ -126,24 +187,25 @@ class Candidacy(models.Model):
         return f"{self.candidate} in {self.election}"
 
 
-def number_in_election(path=""):
-    """A release's number in its election, counting every release of the election up to
-    it, so it holds however the outer query filters (numbered() counts only the rows
-    left). `path` leads from the outer query's rows to the release: "release__"."""
-    earlier = (
-        Release.objects.filter(
-            election_id=models.OuterRef(f"{path}election_id"),
-            released_at__lte=models.OuterRef(f"{path}released_at"),
-        )
-        .order_by()
-        .values("election_id")
-        .annotate(n=models.Count("*"))
-        .values("n")
-    )
-    return models.Subquery(earlier)
+class ReleaseQuerySet(AnnouncingQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Numbers new releases after those their election has, in the order given."""
+        objs = list(objs)
+        with transaction.atomic():
+            election_ids = {r.election_id for r in objs if r.number is None}
+            locked = Election.objects.select_for_update().filter(pk__in=election_ids)
+            last = dict(
+                Release.objects.filter(election__in=locked)
+                .values("election_id")
+                .annotate(n=models.Max("number"))
+                .values_list("election_id", "n")
+            )
+            for release in objs:
+                if release.number is None:
+                    last[release.election_id] = last.get(release.election_id, 0) + 1
+                    release.number = last[release.election_id]
+            return super().bulk_create(objs, *args, **kwargs)
 
-
-class ReleaseQuerySet(models.QuerySet):
     def with_results(self):
         """Prefetch what results() needs: vote_counts with their candidacy and candidate."""
         return self.prefetch_related(
@@ -153,42 +215,46 @@ class ReleaseQuerySet(models.QuerySet):
             )
         )
 
+    def around(self, number):
+        """The release with this number and those just before and after it in time, in
+        time order, in one query; call on one election's releases."""
+        at = self.filter(number=number).values("released_at")[:1]
+        before = self.filter(released_at__lt=models.Subquery(at)).order_by("-released_at")
+        after = self.filter(released_at__gt=models.Subquery(at)).order_by("released_at")
+        return self.filter(
+            Q(number=number)
+            | Q(pk=models.Subquery(before.values("pk")[:1]))
+            | Q(pk=models.Subquery(after.values("pk")[:1]))
+        ).order_by("released_at")
+
     def current_per_election(self):
         """One release per election: the final one if any, else the latest.
 
-        Annotated with its number and its election's count of releases by window
-        functions, which PostgreSQL computes over each election's releases before
-        DISTINCT ON keeps one; filter only by election, or the numbers shift.
+        Annotated with its election's count of releases by a window function, which
+        PostgreSQL computes over each election's releases before DISTINCT ON keeps
+        one; filter only by election, or the count shrinks.
         """
-        by_election = {"partition_by": [models.F("election_id")]}
         return (
             self.annotate(
-                number=models.Window(
-                    models.functions.RowNumber(),
-                    order_by=models.F("released_at").asc(),
-                    **by_election,
+                release_total=models.Window(
+                    models.Count("id"), partition_by=[models.F("election_id")]
                 ),
-                release_total=models.Window(models.Count("id"), **by_election),
             )
             .order_by("election_id", "-is_final", "-released_at")
             .distinct("election_id")
         )
 
-    def numbered(self):
-        """Annotate each release with its number within its election, counted from 1."""
-        return self.annotate(
-            number=models.Window(
-                expression=models.functions.RowNumber(),
-                partition_by=[models.F("election_id")],
-                order_by=models.F("released_at").asc(),
-            )
-        )
 
-
-class Release(models.Model):
+class Release(AnnouncingModel):
     """One release of results for one election, as its source gave it."""
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="releases")
+    number = models.PositiveIntegerField(
+        editable=False,
+        help_text="Its place in its election's releases when it was entered, from 1. Part of "
+        "its address, so it never changes: a release added later for an earlier time "
+        "takes the next number.",
+    )
     released_at = models.DateTimeField(help_text="When the source released these figures.")
     source = models.CharField(max_length=200, help_text="Who released or reported the figures.")
     source_url = models.URLField(max_length=500, blank=True)
@@ -211,6 +277,7 @@ class Release(models.Model):
             models.UniqueConstraint(
                 fields=["election", "released_at"], name="release_one_per_time"
             ),
+            models.UniqueConstraint(fields=["election", "number"], name="release_number_once"),
             models.CheckConstraint(
                 condition=Q(expected_vote_pct__gte=0) & Q(expected_vote_pct__lte=100),
                 name="release_expected_pct_0_100",
@@ -221,28 +288,35 @@ class Release(models.Model):
     def __str__(self):
         return f"{self.election}: release of {self.released_at:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        if self.number is None:
+            with transaction.atomic():
+                # The election's row is locked, so two releases entered at once never
+                # take the same number.
+                Election.objects.select_for_update().filter(pk=self.election_id).first()
+                last = Release.objects.filter(election_id=self.election_id).aggregate(
+                    n=models.Max("number")
+                )["n"]
+                self.number = (last or 0) + 1
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "elections:release_detail",
-            kwargs={"slug": self.election.slug, "number": self.release_number},
+            kwargs={"slug": self.election.slug, "number": self.number},
         )
-
-    @property
-    def release_number(self):
-        """Its place in its election's releases, from 1; annotated by numbered() or counted."""
-        number = getattr(self, "number", None)
-        if number is None:
-            number = Release.objects.filter(
-                election_id=self.election_id, released_at__lte=self.released_at
-            ).count()
-        return number
 
     def results(self):
         """Shares, leader and margin, derived from this release's vote_counts (prefetch them)."""
         return ReleaseResults.from_vote_counts(self.vote_counts.all())
 
 
-class VoteCount(models.Model):
+class VoteCountQuerySet(AnnouncingQuerySet):
+    election_path = "release__election_id"
+
+
+class VoteCount(AnnouncingModel):
     """Votes for one candidacy in one release; or, where a source gave only a percentage, that."""
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="vote_counts")
@@ -255,6 +329,8 @@ class VoteCount(models.Model):
         blank=True,
         help_text="Percent as reported, where the source gave no vote count.",
     )
+
+    objects = VoteCountQuerySet.as_manager()
 
     class Meta:
         verbose_name = "votes"
@@ -277,3 +353,10 @@ class VoteCount(models.Model):
     def __str__(self):
         figure = f"{self.votes:,} votes" if self.votes is not None else f"{self.reported_share}%"
         return f"{self.candidacy.candidate}: {figure}"
+
+    def announced_election_id(self):
+        if VoteCount.release.is_cached(self):
+            return self.release.election_id
+        return (
+            Release.objects.filter(pk=self.release_id).values_list("election_id", flat=True).first()
+        )

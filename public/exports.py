@@ -34,12 +34,12 @@ def result_rows(election):
             queryset=VoteCount.objects.select_related("candidacy__candidate").order_by("pk"),
         )
     )
-    for number, release in enumerate(releases, start=1):
+    for release in releases:
         for row in release.results().rows:
             tallied_votes = all(t.votes is not None for t in release.vote_counts.all())
             yield {
                 "election": election.slug,
-                "release_number": number,
+                "release_number": release.number,
                 "released_at": release.released_at.isoformat(),
                 "source": release.source,
                 "source_url": release.source_url,

@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from taggit.models import Tag
 
 from archive.models import Article
+from archive.text import first_paragraph
 from candidates.models import Candidate
 from elections.models import Election, Release
 
@@ -32,7 +33,7 @@ class StoryFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.dek or Truncator(item.body.split("\n\n", 1)[0]).words(60)
+        return item.dek or Truncator(first_paragraph(item.body)).words(60)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -73,9 +74,7 @@ class CandidateStories(StoryFeed):
         return f"Stories in the archive that name {obj.name}, newest first."
 
     def items(self, obj):
-        return _stories().filter(
-            candidate_links__candidate=obj, candidate_links__is_suppressed=False
-        )[:ITEMS]
+        return _stories().naming(obj)[:ITEMS]
 
 
 class TagStories(StoryFeed):
@@ -111,14 +110,9 @@ class ElectionTimeline(StoryFeed):
         return f"Stories and count releases for {obj}, newest first."
 
     def items(self, obj):
-        stories = list(
-            _stories().filter(election_links__election=obj, election_links__is_suppressed=False)[
-                :ITEMS
-            ]
-        )
+        stories = list(_stories().covering(obj)[:ITEMS])
         releases = list(
             Release.objects.filter(election=obj)
-            .numbered()
             .select_related("election")
             .prefetch_related("vote_counts__candidacy__candidate")
             .order_by("-released_at")

@@ -84,10 +84,22 @@ def _on_change(sender, **kwargs):
         bump()
 
 
+def _on_bulk_change(sender, **kwargs):
+    bump()
+
+
 def connect_signals():
-    """Any saved or deleted row of what the public sees forgets the cached pages. A
-    cache concern, not a rule of the data, so it listens rather than being called."""
+    """Any saved or deleted row of what the public sees forgets the cached pages, and so
+    does any write in bulk the domain announces (stories linked, contests or names
+    changed by a queryset). A cache concern, not a rule of the data, so it listens
+    rather than being called."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from archive.events import stories_linked
+    from candidates.events import names_changed
+    from elections.events import contest_changed
 
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_change, dispatch_uid=f"page_cache_{id(signal)}")
+    for event in (stories_linked, names_changed, contest_changed):
+        event.connect(_on_bulk_change, dispatch_uid=f"page_cache_{id(event)}")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from archive.models import ArticleRelease
-from elections.models import Election, Release, VoteCount, number_in_election
+from archive.models import ArticleRelease, shown_through
+from elections.models import Election, Release, VoteCount
 
 
 @dataclass
@@ -27,25 +27,22 @@ class CountPanel:
 def story_sidebar(story):
     """Candidates, elections and count panels for one story, in a fixed number of queries."""
     candidate_links = list(
-        story.candidate_links.filter(is_suppressed=False)
+        story.candidate_links.shown()
         .select_related("candidate")
         .order_by("-mention_count", "candidate__name")
     )
     elections = list(
-        Election.objects.filter(
-            article_links__article=story, article_links__is_suppressed=False
-        ).order_by("-date")
+        Election.objects.filter(shown_through("article_links", article=story)).order_by("-date")
     )
     release_links = list(
-        ArticleRelease.objects.filter(article=story, is_suppressed=False)
+        ArticleRelease.objects.shown()
+        .filter(article=story)
         .select_related("release__election")
-        .annotate(release_number=number_in_election("release__"))
         .order_by("release__released_at")
     )
     then_by_election, reported = {}, {}
     for link in release_links:
         release = link.release
-        release.number = link.release_number
         if link.reason == ArticleRelease.Reason.AT_PUBLICATION:
             then_by_election[release.election_id] = release
         else:

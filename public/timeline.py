@@ -20,11 +20,14 @@ from public import charts
 
 @dataclass
 class Step:
-    number: int
     release: object
     results: object
     previous: "Step | None" = None
     stories: list = field(default_factory=list)
+
+    @property
+    def number(self):
+        return self.release.number
 
     # Preformatted for long timeline tables: template filters cost more than the page's SQL.
     @cached_property
@@ -120,13 +123,12 @@ def load_steps_by_election(elections, candidacies):
 
 
 def steps_for(releases, results=None):
-    """Number releases from 1 in release order and link each to the one before."""
+    """Releases in time order, each linked to the one before."""
     results = results or (lambda release: release.results())
     steps = []
     previous = None
-    for number, release in enumerate(sorted(releases, key=lambda r: r.released_at), start=1):
-        release.number = number
-        step = Step(number, release, results(release), previous)
+    for release in sorted(releases, key=lambda r: r.released_at):
+        step = Step(release, results(release), previous)
         steps.append(step)
         previous = step
     return steps

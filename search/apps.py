@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from candidates.events import names_changed
+        from search.names import forget_names
+
+        names_changed.connect(forget_names, dispatch_uid="search.names.forget_names")

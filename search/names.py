@@ -10,13 +10,14 @@ server.
 
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 from candidates.models import Candidate
-from public import page_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Titles and particles alone say nothing about who is meant.
@@ -106,17 +107,32 @@ def _chunks(query):
 def _name_table(initials):
     """The candidates' folded names that start with one of `initials`, by word count and
     first letter. Folding a thousand candidates' names costs more than the search itself,
-    so the whole table is kept in the shared cache until the next change to what the
-    public sees (public.page_cache), when page caching is on."""
+    so the whole table is kept in the shared cache until a candidate's names change
+    (forget_names), when page caching is on."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         table = _build_name_table()
     else:
-        key = f"tally:search-names:{page_cache.generation()}"
+        generation = cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+        key = f"tally:search-names:{generation}"
         table = cache.get(key)
         if table is None:
             table = _build_name_table()
             cache.set(key, table, 24 * 60 * 60)
     return {key: names for key, names in table.items() if key[1] in initials}
+
+
+GENERATION_KEY = "tally:search-names:generation"
+
+
+def _new_generation():
+    # Never a value used before, so a lost key cannot bring back an old table.
+    return uuid.uuid4().hex
+
+
+def forget_names(sender=None, **kwargs):
+    """Candidates changed (candidates.events): the next search reads their names afresh,
+    once the change is committed. A cache concern, so it listens."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), timeout=None))
 
 
 def _build_name_table():

@@ -59,6 +59,10 @@ _SENTINELS = re.compile(f"({START_SEL}|{STOP_SEL})")
 SORTS = [("relevance", "Best match"), ("newest", "Newest first")]
 
 
+def _slug_limit(model):
+    return model._meta.get_field("slug").max_length
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Search stories",
@@ -71,10 +75,14 @@ class SearchForm(forms.Form):
             "type it again without it.",
         },
     )
-    candidate = forms.SlugField(required=False, allow_unicode=True, max_length=200)
-    election = forms.SlugField(required=False, allow_unicode=True, max_length=200)
-    tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
-    publication = forms.SlugField(required=False, allow_unicode=True, max_length=200)
+    candidate = forms.SlugField(
+        required=False, allow_unicode=True, max_length=_slug_limit(Candidate)
+    )
+    election = forms.SlugField(required=False, allow_unicode=True, max_length=_slug_limit(Election))
+    tag = forms.SlugField(required=False, allow_unicode=True, max_length=_slug_limit(Tag))
+    publication = forms.SlugField(
+        required=False, allow_unicode=True, max_length=_slug_limit(Publication)
+    )
     since = forms.DateField(
         label="From",
         required=False,
@@ -136,16 +144,16 @@ def filtered(queryset, *, candidate="", election="", tag="", publication="", sin
     if candidate:
         queryset = queryset.filter(
             Exists(
-                ArticleCandidate.objects.filter(
-                    article=OuterRef("pk"), candidate__slug=candidate, is_suppressed=False
+                ArticleCandidate.objects.shown().filter(
+                    article=OuterRef("pk"), candidate__slug=candidate
                 )
             )
         )
     if election:
         queryset = queryset.filter(
             Exists(
-                ArticleElection.objects.filter(
-                    article=OuterRef("pk"), election__slug=election, is_suppressed=False
+                ArticleElection.objects.shown().filter(
+                    article=OuterRef("pk"), election__slug=election
                 )
             )
         )

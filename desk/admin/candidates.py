@@ -11,22 +11,16 @@ class CandidateAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Candidate.save() has noted the stories to link again, whoever saves it.
+        if change and {"name", "slug", "press_names"} & set(form.changed_data):
+            self.message_user(
+                request,
+                "Names changed: the stories that name them are linked again.",
+                messages.INFO,
+            )
+
     @admin.display(description="Press names")
     def press_names_shown(self, candidate):
         return ", ".join(candidate.press_names)
-
-    def save_model(self, request, obj, form, change):
-        # Compared with the stored row: the form's own change tracking can miss a
-        # list field whose hidden initial value a client did not send.
-        before = Candidate.objects.filter(pk=obj.pk).values_list("name", "press_names").first()
-        super().save_model(request, obj, form, change)
-        if change and before != (obj.name, list(obj.press_names)):
-            from archive import linking
-
-            # Stories that named them, or may now: linked again in one bulk pass.
-            count = linking.relink(linking.stories_naming(obj))
-            self.message_user(
-                request,
-                f"Names changed: linked {count} {'story' if count == 1 else 'stories'} again.",
-                messages.INFO,
-            )

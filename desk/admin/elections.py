@@ -4,6 +4,7 @@ from django.db.models import Case, Count, Value, When
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.models import ArticleRelease
 from desk.admin.release_form import (
     ReleaseForm,
     VoteCountForm,
@@ -12,13 +13,6 @@ from desk.admin.release_form import (
     rows_to_fill,
 )
 from elections.models import Candidacy, Election, Release, VoteCount
-
-
-def relink_election(election_id):
-    """Stories quoting a release's figures, or published after it, follow its changes."""
-    from archive import linking
-
-    linking.relink(linking.stories_of_election(election_id))
 
 
 class CandidacyInline(admin.TabularInline):
@@ -138,26 +132,13 @@ class ReleaseAdmin(SimpleHistoryAdmin):
                 f"release before to {release.ballots_counted:,}: check the figure.",
                 messages.WARNING,
             )
-        relink_election(release.election_id)
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         # Stories' links to a release are derived from it and go with it; the
         # results desk need not be allowed to edit stories' links to delete one.
-        from archive.models import ArticleRelease
-
         perms_needed.discard(ArticleRelease._meta.verbose_name)
         return deleted, counts, perms_needed, protected
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        relink_election(obj.election_id)
-
-    def delete_queryset(self, request, queryset):
-        election_ids = set(queryset.values_list("election_id", flat=True))
-        super().delete_queryset(request, queryset)
-        for election_id in election_ids:
-            relink_election(election_id)
 
 
 @admin.register(VoteCount)
@@ -166,7 +147,3 @@ class VoteCountAdmin(SimpleHistoryAdmin):
     list_select_related = ["candidacy__candidate", "candidacy__election", "release__election"]
     search_fields = ["candidacy__candidate__name"]
     autocomplete_fields = ["release"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        relink_election(obj.release.election_id)

@@ -6,13 +6,13 @@ from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
-from archive import linking
 from archive.models import (
     Article,
     ArticleCandidate,
     ArticleElection,
     ArticleRelease,
     Publication,
+    shown_through,
 )
 from candidates.models import Candidate
 from desk.admin.history import RestoreDeletedMixin
@@ -33,7 +33,7 @@ class LinkedToFilter(admin.SimpleListFilter):
     """Stories by what they are linked to, leaving out links an editor removed."""
 
     model = None
-    lookup = ""
+    links = target = ""
 
     def lookups(self, request, model_admin):
         return list(self.model.objects.order_by(*self.order).values_list("slug", *self.label))
@@ -41,9 +41,7 @@ class LinkedToFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
-        return queryset.filter(
-            **{f"{self.lookup}__slug": self.value(), f"{self.links}__is_suppressed": False}
-        ).distinct()
+        return queryset.filter(shown_through(self.links, **{f"{self.target}__slug": self.value()}))
 
 
 class CandidateFilter(LinkedToFilter):
@@ -53,7 +51,7 @@ class CandidateFilter(LinkedToFilter):
     order = ["name"]
     label = ["name"]
     links = "candidate_links"
-    lookup = "candidate_links__candidate"
+    target = "candidate"
 
 
 class ElectionFilter(LinkedToFilter):
@@ -63,7 +61,7 @@ class ElectionFilter(LinkedToFilter):
     order = ["-date"]
     label = ["slug"]
     links = "election_links"
-    lookup = "election_links__election"
+    target = "election"
 
 
 class TagFilter(admin.SimpleListFilter):
@@ -117,7 +115,7 @@ class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
     actions = ["publish", "unpublish", "relink"]
 
     def get_queryset(self, request):
-        shown = ArticleCandidate.objects.filter(is_suppressed=False).select_related("candidate")
+        shown = ArticleCandidate.objects.shown().select_related("candidate")
         return (
             super()
             .get_queryset(request)
@@ -132,7 +130,7 @@ class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
     def linked_candidates(self, story):
         links = getattr(story, "shown_links", None)
         if links is None:
-            links = story.candidate_links.filter(is_suppressed=False).select_related("candidate")
+            links = story.candidate_links.shown().select_related("candidate")
         return format_html_join(", ", "{}", ((link.candidate.name,) for link in links))
 
     def view_on_site(self, story):
@@ -146,11 +144,21 @@ class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
             context["preview_url"] = reverse("archive:story_preview", kwargs={"pk": obj.pk})
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def save_model(self, request, obj, form, change):
+        # Linked once, in save_related, when the editor's overrides and tags are written.
+        obj.save(link=False)
+
+    def save_formset(self, request, form, formset, change):
+        # The link rows an editor set, written without relinking each time: the story
+        # is linked once, after them all (save_related).
+        for link in formset.save(commit=False):
+            link.save(relink=False)
+        for link in formset.deleted_objects:
+            link.delete(relink=False)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Saving the story linked it before the editor's overrides were written;
-        # link again so the stored body and links follow them.
-        linking.link_article(form.instance)
+        form.instance.link()
 
     @admin.action(description="Publish the selected stories", permissions=["change"])
     def publish(self, request, queryset):
@@ -184,7 +192,7 @@ class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Link the selected stories again", permissions=["change"])
     def relink(self, request, queryset):
-        count = linking.relink(queryset)
+        count = queryset.relink()
         self.message_user(
             request,
             f"Linked {count} {'story' if count == 1 else 'stories'} again; "

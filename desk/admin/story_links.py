@@ -7,11 +7,9 @@ add a row to link something the text does not say. Either choice is stored
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery
 from django.utils import formats
 
 from archive.models import ArticleCandidate, ArticleElection, ArticleRelease, Origin
-from elections.models import Release
 
 EDITOR_ADDED = "added by an editor"
 
@@ -124,29 +122,14 @@ class ReleaseLinkInline(LinkInline):
     verbose_name_plural = "counts reported"
 
     def get_queryset(self, request):
-        earlier = (
-            Release.objects.filter(
-                election_id=OuterRef("release__election_id"),
-                released_at__lte=OuterRef("release__released_at"),
-            )
-            .order_by()
-            .values("election_id")
-            .annotate(n=Count("*"))
-            .values("n")
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("release__election")
-            .annotate(release_number=Subquery(earlier))
-        )
+        return super().get_queryset(request).select_related("release__election")
 
     def reason(self, link):
         if link.reason == ArticleRelease.Reason.QUOTED:
             election = link.release.election
             day = formats.date_format(election.date, "Y-m-d")
             return (
-                f"quotes {link.quoted_figures}: release {link.release_number} of the {day} election"
+                f"quotes {link.quoted_figures}: release {link.release.number} of the {day} election"
             )
         if link.reason == ArticleRelease.Reason.AT_PUBLICATION:
             return "latest count when published"

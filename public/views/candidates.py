@@ -53,10 +53,7 @@ def candidate_detail(request, slug):
             }
         )
     stories = (
-        Article.objects.published()
-        .for_cards()
-        .filter(candidate_links__candidate=candidate, candidate_links__is_suppressed=False)
-        .order_by("-published_at", "-id")
+        Article.objects.published().for_cards().naming(candidate).order_by("-published_at", "-id")
     )
     page = paginate(stories, request, STORIES_PER_PAGE)
     return render(

@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Article, ArticleRelease
+from archive.models import Article
 from elections.models import Election, Release
 from public import timeline
 from public.paging import paginate
@@ -48,10 +48,7 @@ def election_detail(request, slug):
     steps = timeline.load_steps(election, candidacies)
     candidacies = timeline.candidacies_in_order(steps, candidacies)
     stories = (
-        Article.objects.published()
-        .for_cards()
-        .filter(election_links__election=election, election_links__is_suppressed=False)
-        .order_by("published_at", "id")
+        Article.objects.published().for_cards().covering(election).order_by("published_at", "id")
     )
     page = paginate(stories, request, STORIES_PER_PAGE)
     before_any = timeline.group_stories(steps, list(page.object_list))
@@ -81,31 +78,17 @@ def release_detail(request, slug, number):
     if not 1 <= number <= MAX_RELEASE_NUMBER:
         raise Http404("Releases are numbered from 1.")
     # The one before gives the change; the one after, the link onward.
-    around = list(
-        election.releases.order_by("released_at").with_results()[max(number - 2, 0) : number + 1]
-    )
-    index = number - 1 - max(number - 2, 0)
-    if len(around) <= index:
+    around = list(election.releases.around(number).with_results())
+    numbers = [r.number for r in around]
+    if number not in numbers:
         raise Http404("No such release.")
+    index = numbers.index(number)
     release = around[index]
-    release.number = number
-    step = timeline.Step(number, release, release.results())
+    step = timeline.Step(release, release.results())
     if index > 0:
-        step.previous = timeline.Step(number - 1, around[index - 1], around[index - 1].results())
-    has_next = len(around) > index + 1
-    reporting = (
-        Article.objects.published()
-        .for_cards()
-        .filter(
-            release_links__release=release,
-            release_links__reason__in=[
-                ArticleRelease.Reason.QUOTED,
-                ArticleRelease.Reason.EDITOR,
-            ],
-            release_links__is_suppressed=False,
-        )
-        .distinct()
-    )
+        step.previous = timeline.Step(around[index - 1], around[index - 1].results())
+    following = around[index + 1] if index + 1 < len(around) else None
+    reporting = Article.objects.published().for_cards().reporting(release)
     page = paginate(reporting, request, STORIES_PER_PAGE)
     return render(
         request,
@@ -116,7 +99,7 @@ def release_detail(request, slug, number):
             "release": release,
             "number": number,
             "step": step,
-            "has_next": has_next,
+            "following": following,
             "page_obj": page,
         },
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.generic import dates
 from taggit.models import Tag
 
-from archive.models import Article
+from archive.models import Article, shown_through
 from candidates.models import Candidate
 from elections.models import Election, Release
 from public.paging import UncountedPaginator, paginate
@@ -48,9 +48,7 @@ def home(request):
     ]
     recent = Article.objects.published().order_by("-published_at").values("pk")[:IN_THE_NEWS_WINDOW]
     in_the_news = (
-        Candidate.objects.filter(
-            article_links__article__in=recent, article_links__is_suppressed=False
-        )
+        Candidate.objects.filter(shown_through("article_links", article__in=recent))
         .annotate(story_count=Count("article_links"))
         .order_by("-story_count", "name")[:8]
     )

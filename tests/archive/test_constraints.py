@@ -40,7 +40,7 @@ def test_source_url_is_unique_when_given():
 
 def test_story_names_a_candidate_once():
     story, person = factories.article(), factories.candidate()
-    ArticleCandidate.objects.create(article=story, candidate=person, mention_count=2)
+    ArticleCandidate.objects.create(article=story, candidate=person, origin="editor")
     refused(lambda: ArticleCandidate.objects.create(article=story, candidate=person))
 
 

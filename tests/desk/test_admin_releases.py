@@ -198,7 +198,9 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
     assert (ada.outcome, bo.outcome) == ("elected", "defeated")
 
 
-def test_a_new_release_links_the_stories_that_quote_it(desk_client):
+def test_a_new_release_links_the_stories_that_quote_it(
+    desk_client, django_capture_on_commit_callbacks
+):
     election = factories.election(date=timezone.localdate(), status=Election.Status.COUNTING)
     ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
     bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
@@ -207,14 +209,20 @@ def test_a_new_release_links_the_stories_that_quote_it(desk_client):
         published_at=timezone.now() - datetime.timedelta(minutes=30),
     )
     assert not story.release_links.exists()
-    response = desk_client.post(ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = desk_client.post(
+            ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)])
+        )
     assert response.status_code == 302
     release = election.releases.get()
     assert story.release_links.filter(release=release, reason="quoted").exists()
     story.refresh_from_db()
     assert f'href="{release.get_absolute_url()}">1,100</a>' in story.body_html
 
-    response = desk_client.post(f"/admin/elections/release/{release.pk}/delete/", {"post": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = desk_client.post(
+            f"/admin/elections/release/{release.pk}/delete/", {"post": "yes"}
+        )
     assert response.status_code == 302
     story.refresh_from_db()
     assert ">1,100</a>" not in story.body_html and "1,100" in story.body_html

@@ -99,7 +99,7 @@ def test_filters_by_candidate_leave_out_links_an_editor_removed(editor_client):
     named = factories.candidate(name="Ada Filter", slug="ada-filter")
     shown = factories.article(headline="Shown because it names Ada")
     hidden = factories.article(headline="Hidden because the link was removed")
-    ArticleCandidate.objects.create(article=shown, candidate=named, mention_count=1)
+    ArticleCandidate.objects.create(article=shown, candidate=named, origin="editor")
     ArticleCandidate.objects.create(article=hidden, candidate=named, is_suppressed=True)
     page = editor_client.get(CHANGELIST, {"candidate": "ada-filter"}).content.decode()
     assert "Shown because it names Ada" in page

@@ -136,7 +136,9 @@ def test_dry_run_checks_without_writing(race, tmp_path):
     assert not Release.objects.exists()
 
 
-def test_imported_release_relinks_the_stories_of_its_election(demo, tmp_path):
+def test_imported_release_relinks_the_stories_of_its_election(
+    demo, tmp_path, django_capture_on_commit_callbacks
+):
     from archive.models import Article
 
     story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
@@ -148,7 +150,8 @@ def test_imported_release_relinks_the_stories_of_its_election(demo, tmp_path):
         "los-angeles-mayor-2022-11-08,2022-11-11T08:00:00-08:00,Registrar,,rick-caruso,279000,,,\n",
         encoding="utf-8",
     )
-    call_command("import_results", str(csv_file), stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_results", str(csv_file), stdout=io.StringIO())
     after = set(story.release_links.values_list("release__released_at", flat=True))
     # The story of 10:00 on Nov 11 now has the 08:00 release as its count at publication.
     assert after != before

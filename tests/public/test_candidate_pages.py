@@ -48,9 +48,9 @@ def test_profile_lists_stories_newest_first_and_paginates(client):
         story = factories.article(
             headline=f"Dana story {i:02d}", published_at=base + datetime.timedelta(days=i)
         )
-        ArticleCandidate.objects.get_or_create(article=story, candidate=candidate)
+        ArticleCandidate.objects.get_or_create(article=story, candidate=candidate, origin="editor")
     factories.article(headline="Dana draft", status="draft").candidate_links.create(
-        candidate=candidate
+        candidate=candidate, origin="editor"
     )
     first = text(client.get("/candidates/dana-whitfield/"))
     assert first.index("Dana story 24") < first.index("Dana story 05")

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def names_candidate(story, candidate):
+    """An editor links the story to the candidate, whatever its text says."""
     ArticleCandidate.objects.update_or_create(
-        article=story, candidate=candidate, defaults={"mention_count": 1}
+        article=story, candidate=candidate, defaults={"origin": "editor"}
     )
 
 
@@ -148,7 +149,7 @@ def test_election_tag_and_date_filters(client):
     other = factories.article(
         headline="Turnout report two", published_at=now - datetime.timedelta(days=1)
     )
-    ArticleElection.objects.get_or_create(article=other, election=race)
+    ArticleElection.objects.get_or_create(article=other, election=race, origin="editor")
 
     _, page = search(client, q="turnout", tag="turnout")
     assert result_headlines(page) == ["Turnout report one"]

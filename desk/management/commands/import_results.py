@@ -1,13 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import linking
 from desk.importing.results import COLUMNS, Refused, import_results
 
 
 class Command(BaseCommand):
-    # The command lives in the archive app, not elections, because a new or
-    # corrected release changes the links of stories (elections must not
-    # depend on the archive).
     help = (
         f"Import results CSVs with the header {','.join(COLUMNS)}. Every row is checked; a file "
         "with any problem is refused whole. Importing the same file again changes nothing."
@@ -35,10 +31,8 @@ class Command(BaseCommand):
             prefix = "checked " if dry_run else "imported"
             self.stdout.write(f"{prefix} {path}: {report}")
             if report.changed and not dry_run:
-                relinked = sum(
-                    linking.relink(linking.stories_of_election(election_id))
-                    for election_id in report.changed_elections
-                )
-                self.stdout.write(f"  relinked {relinked} stories of the elections concerned")
+                # Saving the releases noted their elections' stories (archive.changes);
+                # they were linked again when the file's transaction committed.
+                self.stdout.write("  the stories of the elections concerned are linked again")
         if refused:
             raise CommandError(f"{refused} file(s) refused; see the problems above.")

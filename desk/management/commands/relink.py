@@ -2,12 +2,14 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from archive.linking import relink
 from archive.models import Article
 
 
 class Command(BaseCommand):
-    help = "Link every story (or those given by id) to its candidates, elections and releases."
+    help = (
+        "Link every story (or those given by id) to its candidates, elections and releases, "
+        "and write its tag ids afresh: for stories changed behind Django's back."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("ids", nargs="*", type=int, help="Story ids; all stories if none.")
@@ -30,5 +32,6 @@ class Command(BaseCommand):
             else:
                 self.stderr.write(line)
 
-        count = relink(queryset, progress=progress)
+        count = queryset.relink(progress=progress)
+        queryset.store_tag_ids()
         self.stdout.write(f"Linked {count:,} stories in {time.monotonic() - started:.1f} s.")

@@ -1,14 +1,15 @@
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models, transaction
-from django.db.models import OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
+from archive import linking
+from archive.models.links import ArticleRelease, shown_through
+from archive.models.tags import StoryTags, tag_ids_of
 from candidates.models import Candidate
 from elections.models import Election, Release
 
@@ -25,13 +26,6 @@ class Publication(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def story_taggings():
-    """Taggit's rows that tag stories: taggit keeps every model's tags in one table."""
-    return TaggedItem.objects.filter(
-        content_type__app_label="archive", content_type__model="article"
-    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -51,25 +45,36 @@ class ArticleQuerySet(models.QuerySet):
             "publication__slug",
         )
 
-    def store_facet_ids(self):
-        """Write each story's facet ids (see Article.candidate_ids) afresh from its link
-        rows and tags, in one UPDATE; for changes made outside the linker."""
-        story = OuterRef("pk")
-        return self.update(
-            candidate_ids=ArraySubquery(
-                ArticleCandidate.objects.filter(article=story, is_suppressed=False)
-                .order_by("candidate_id")
-                .values("candidate_id")
-            ),
-            election_ids=ArraySubquery(
-                ArticleElection.objects.filter(article=story, is_suppressed=False)
-                .order_by("election_id")
-                .values("election_id")
-            ),
-            tag_ids=ArraySubquery(
-                story_taggings().filter(object_id=story).order_by("tag_id").values("tag_id")
-            ),
+    def naming(self, candidate):
+        """Stories linked to the candidate, as readers see the links."""
+        # A join, not EXISTS: a story has one link row per candidate, and the planner
+        # can start from the candidate's links instead of walking every story.
+        return self.filter(shown_through("candidate_links", candidate=candidate))
+
+    def covering(self, election):
+        """Stories linked to the election, as readers see the links."""
+        return self.filter(shown_through("election_links", election=election))
+
+    def reporting(self, release):
+        """Stories that report the release: quote its figures, or an editor linked them
+        (EXISTS, since a story may have a row for each reason)."""
+        reasons = [ArticleRelease.Reason.QUOTED, ArticleRelease.Reason.EDITOR]
+        return self.filter(
+            Exists(
+                ArticleRelease.objects.shown().filter(
+                    article=OuterRef("pk"), release=release, reason__in=reasons
+                )
+            )
         )
+
+    def relink(self, progress=None):
+        """Link these stories again, in bulk; returns how many (see archive.linking)."""
+        return linking.relink(self, progress=progress)
+
+    def store_tag_ids(self):
+        """Write each story's tag_ids afresh from its tags: their one writer (see
+        archive.models.tags)."""
+        return self.update(tag_ids=tag_ids_of(OuterRef("pk")))
 
 
 class Article(models.Model):
@@ -111,7 +116,7 @@ class Article(models.Model):
     is_demo = models.BooleanField(
         default=False, help_text="Demo content written for the project, not an archived source."
     )
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(blank=True, manager=StoryTags)
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("headline", weight="A", config="english")
@@ -142,8 +147,8 @@ class Article(models.Model):
     # those an editor suppressed) and of its tags. Search counts the stories matching
     # a query under each filter value from these, reading only the matching rows;
     # joining the link tables instead costs a pass over hundreds of thousands of rows
-    # for a common word. The linker writes them with the links, and archive.facet_ids
-    # on any other change to links or tags; `manage.py relink` rewrites them all.
+    # for a common word. The linker writes the first two with the links (archive.linking),
+    # the tag manager the third (archive.models.tags); `manage.py relink` rewrites all.
     candidate_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     election_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     tag_ids = ArrayField(models.IntegerField(), default=list, blank=True, editable=False)
@@ -176,13 +181,13 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, link=True, **kwargs):
-        """Save, then link the story (pass link=False where a caller links in bulk)."""
-        from archive.linking import link_article
-
+        """Save, then link the story: the one way a story's links, linked text and facet
+        ids are made. link=False is for a caller that links it once itself after writing
+        what the linker reads (the admin's inlines, an importer's tags)."""
         with transaction.atomic():
             super().save(*args, **kwargs)
             if link:
-                link_article(self)
+                linking.link_article(self)
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at) if self.published_at else None
@@ -198,6 +203,10 @@ class Article(models.Model):
             },
         )
 
+    def link(self):
+        """Link the saved story again (Article.save() does it; so does saving a link row)."""
+        linking.link_article(self)
+
     @property
     def is_public(self):
         return (
@@ -205,86 +214,3 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
-
-
-class Origin(models.TextChoices):
-    AUTO = "auto", "Found by the site"
-    EDITOR = "editor", "Set by an editor"
-
-
-class ArticleCandidate(models.Model):
-    """A story names a candidate."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="candidate_links")
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="article_links")
-    mention_count = models.PositiveIntegerField(default=0)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
-    is_suppressed = models.BooleanField(
-        default=False, help_text="An editor removed this link; relinking keeps it removed."
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "candidate"], name="article_candidate_once"),
-            models.CheckConstraint(
-                condition=Q(origin__in=["auto", "editor"]), name="article_candidate_origin_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.article} names {self.candidate}"
-
-
-class ArticleElection(models.Model):
-    """A story covers an election."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="election_links")
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="article_links")
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
-    is_suppressed = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "election"], name="article_election_once"),
-            models.CheckConstraint(
-                condition=Q(origin__in=["auto", "editor"]), name="article_election_origin_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.article} covers {self.election}"
-
-
-class ArticleRelease(models.Model):
-    """A story reports a release, quotes its figures, or was published under it."""
-
-    class Reason(models.TextChoices):
-        QUOTED = "quoted", "Quotes figures from this release"
-        AT_PUBLICATION = "at_publication", "Latest count when published"
-        EDITOR = "editor", "Linked by an editor"
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="release_links")
-    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="article_links")
-    reason = models.CharField(max_length=20, choices=Reason.choices)
-    quoted_figures = models.CharField(
-        max_length=200, blank=True, help_text="The figures the story quotes, as written."
-    )
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTO)
-    is_suppressed = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "release", "reason"], name="article_release_once"
-            ),
-            models.CheckConstraint(
-                condition=Q(reason__in=["quoted", "at_publication", "editor"]),
-                name="article_release_reason_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(origin__in=["auto", "editor"]), name="article_release_origin_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.article}: {self.get_reason_display()}"
