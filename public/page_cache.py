@@ -61,15 +61,17 @@ def cached_page(view):
         key = f"tally:page:{generation()}:{address}"
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = hit
+            response = HttpResponse(content, headers=headers)
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            # Every header the view set (an export's Content-Disposition); cookies
+            # are not headers here, and a response with any is never cached.
+            cache.set(key, (response.content, dict(response.headers)), seconds)
         patch_cache_control(response, public=True, max_age=seconds)
         return response
 

@@ -50,6 +50,19 @@ def test_a_corrected_count_shows_at_once(client, page_cache, django_capture_on_c
     assert "273,942" in page and "273,941" not in page
 
 
+def test_a_cached_export_keeps_its_headers(client, page_cache, django_assert_num_queries):
+    url = "/elections/los-angeles-mayor-2022-11-08/results.csv"
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/csv; charset=utf-8"
+    assert (
+        second["Content-Disposition"]
+        == 'inline; filename="los-angeles-mayor-2022-11-08-results.csv"'
+    )
+
+
 def test_signed_in_staff_bypass_the_cache(client, page_cache, admin_user):
     url = story().get_absolute_url()
     client.get(url)
