@@ -8,16 +8,23 @@ what no bump reaches (a scheduled story's publish time passing, a write made
 outside Django). The cache must be shared by every process that serves the
 site (Redis past one machine, files on one), so a bump in the admin's process
 reaches the processes that serve readers.
+
+A page is cached under its scheme, host (pages carry absolute addresses) and
+path, plus the query parameters it declares it reads (`cached_page(view,
+reads=["page"])`); the view sees only those, so another parameter (utm_source,
+a stranger's random junk) can neither make a new entry nor show up in what is
+cached for everyone.
 """
 
 import functools
 import hashlib
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "tally:pages:generation"
@@ -45,11 +52,19 @@ def bump():
     transaction.on_commit(_bump)
 
 
-def cached_page(view):
-    """Serve the view's successful GET answers from the cache for readers without a session."""
+def cached_page(view, *, reads):
+    """Serve the view's successful GET answers from the cache for readers without a
+    session. `reads` names every query parameter the view (or its template) reads;
+    there is no default, so that each page says it."""
+    if isinstance(reads, str):
+        raise TypeError("reads is a list of parameter names, not one string")
+    reads = sorted(reads)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        # Cache on or off alike: a parameter a view reads but does not declare is
+        # then lost in tests (which run with the cache off) as it would be in the cache.
+        request.GET = _only(request.GET, reads)
         seconds = settings.PAGE_CACHE_SECONDS
         if (
             seconds <= 0
@@ -57,8 +72,7 @@ def cached_page(view):
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return view(request, *args, **kwargs)
-        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"tally:page:{generation()}:{address}"
+        key = _key(request)
         hit = cache.get(key)
         if hit is not None:
             content, headers = hit
@@ -76,6 +90,17 @@ def cached_page(view):
         return response
 
     return wrapper
+
+
+def _only(query, names):
+    # In a fixed order, so that ?a=1&page=2 and ?page=2&a=1 are one entry; repeated
+    # values keep theirs, since the last one is what QueryDict.get returns.
+    return QueryDict(urlencode([(name, value) for name in names for value in query.getlist(name)]))
+
+
+def _key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{request.GET.urlencode()}"
+    return f"tally:page:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 PUBLIC_APPS = {"archive", "candidates", "elections", "taggit"}

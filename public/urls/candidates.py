@@ -6,6 +6,8 @@ from public.views import candidates as views
 app_name = "candidates"
 
 urlpatterns = [
-    path("", cached_page(views.candidate_list), name="candidate_list"),
-    path("<slug:slug>/", cached_page(views.candidate_detail), name="candidate_detail"),
+    path("", cached_page(views.candidate_list, reads=["page"]), name="candidate_list"),
+    path(
+        "<slug:slug>/", cached_page(views.candidate_detail, reads=["page"]), name="candidate_detail"
+    ),
 ]

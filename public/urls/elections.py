@@ -7,13 +7,17 @@ from public.views import elections as views
 app_name = "elections"
 
 urlpatterns = [
-    path("", cached_page(views.election_list), name="election_list"),
-    path("<slug:slug>/", cached_page(views.election_detail), name="election_detail"),
+    path("", cached_page(views.election_list, reads=["page"]), name="election_list"),
+    path(
+        "<slug:slug>/", cached_page(views.election_detail, reads=["page"]), name="election_detail"
+    ),
     path(
         "<slug:slug>/updates/<int:number>/",
-        cached_page(views.release_detail),
+        cached_page(views.release_detail, reads=["page"]),
         name="release_detail",
     ),
-    path("<slug:slug>/results.csv", cached_page(exports.results_csv), name="results_csv"),
-    path("<slug:slug>/results.json", cached_page(exports.results_json), name="results_json"),
+    path("<slug:slug>/results.csv", cached_page(exports.results_csv, reads=[]), name="results_csv"),
+    path(
+        "<slug:slug>/results.json", cached_page(exports.results_json, reads=[]), name="results_json"
+    ),
 ]

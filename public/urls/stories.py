@@ -8,27 +8,31 @@ from public.views import stories as views
 app_name = "archive"
 
 urlpatterns = [
-    path("", cached_page(views.home), name="home"),
+    path("", cached_page(views.home, reads=[]), name="home"),
     path("search/", search_views.search, name="search"),
-    path("stories/", cached_page(views.StoryIndex.as_view()), name="story_index"),
-    path("stories/<int:year>/", cached_page(views.StoryYear.as_view()), name="story_year"),
+    path("stories/", cached_page(views.StoryIndex.as_view(), reads=["page"]), name="story_index"),
+    path(
+        "stories/<int:year>/",
+        cached_page(views.StoryYear.as_view(), reads=["page"]),
+        name="story_year",
+    ),
     path(
         "stories/<int:year>/<int:month>/",
-        cached_page(views.StoryMonth.as_view()),
+        cached_page(views.StoryMonth.as_view(), reads=["page"]),
         name="story_month",
     ),
     path(
         "stories/<int:year>/<int:month>/<int:day>/",
-        cached_page(views.StoryDay.as_view()),
+        cached_page(views.StoryDay.as_view(), reads=["page"]),
         name="story_day",
     ),
     path(
         "stories/<int:year>/<int:month>/<int:day>/<slug:slug>/",
-        cached_page(views.story_detail),
+        cached_page(views.story_detail, reads=[]),
         name="story_detail",
     ),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
-    path("tags/<slug:slug>/", cached_page(views.tag_detail), name="tag_detail"),
+    path("tags/<slug:slug>/", cached_page(views.tag_detail, reads=["page"]), name="tag_detail"),
     path("feeds/latest/", feeds.LatestStories(), name="feed_latest"),
     path("feeds/latest/atom/", feeds.atom(feeds.LatestStories)(), name="feed_latest_atom"),
     path("candidates/<slug:slug>/feed/", feeds.CandidateStories(), name="candidate_feed"),

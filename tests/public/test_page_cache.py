@@ -5,6 +5,8 @@ from django.core.cache import cache
 
 from archive.models import Article
 from elections.models import VoteCount
+from public.views.stories import STORIES_PER_PAGE
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,20 @@ def page_cache(settings, demo):
 
 def story():
     return Article.objects.get(slug="bass-narrows-gap-thursday-count")
+
+
+def cached_pages():
+    return [key for key in cache._cache if "tally:page:" in key]
+
+
+@pytest.fixture
+def two_pages_of_a_tag():
+    """/tags/recounted/, whose second page shows the oldest story, "The first recount"."""
+    for n in range(STORIES_PER_PAGE + 1):
+        # The factory makes each story an hour older than the one before.
+        headline = "The first recount" if n == STORIES_PER_PAGE else f"Recount story {n}"
+        factories.article(headline=headline).tags.add("recounted")
+    return "/tags/recounted/"
 
 
 def test_second_view_is_served_without_the_database(client, page_cache, django_assert_num_queries):
@@ -72,10 +88,31 @@ def test_signed_in_staff_bypass_the_cache(client, page_cache, admin_user):
 
 
 def test_only_successful_pages_are_cached(client, page_cache):
-    def cached_pages():
-        return [key for key in cache._cache if "tally:page:" in key]
-
     assert client.get("/tags/no-such-tag/").status_code == 404
     assert cached_pages() == []
     assert client.get("/").status_code == 200
     assert len(cached_pages()) == 1
+
+
+def test_parameters_a_page_does_not_read_share_its_entry(
+    client, page_cache, two_pages_of_a_tag, django_assert_num_queries
+):
+    url = two_pages_of_a_tag
+    first = client.get(f"{url}?utm_source=a")
+    assert "The first recount" not in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(f"{url}?utm_source=b").content == first.content
+        assert client.get(url).content == first.content
+    assert len(cached_pages()) == 1
+
+    second_page = client.get(f"{url}?page=2&utm_source=a")
+    assert "The first recount" in second_page.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(f"{url}?utm_source=b&page=2").content == second_page.content
+    assert len(cached_pages()) == 2
+
+
+def test_links_on_a_page_carry_no_parameter_it_does_not_read(client, two_pages_of_a_tag):
+    # With the cache off too: a page is the same whichever address asked for it first.
+    page = client.get(f"{two_pages_of_a_tag}?utm_source=a&page=1")
+    assert '<a rel="next" href="?page=2">Next page →</a>' in page.content.decode()
