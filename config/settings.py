@@ -169,8 +169,9 @@ CACHES = {
         }
     )
 }
-# How long a public page may be served from the cache (config/page_cache.py);
-# off by default while developing, so an edit shows at once without the cache.
+# How long Tally's own cache may serve a public page (public/page_cache.py); browsers
+# and proxies are told to ask each time whatever this is. Off by default while
+# developing, so an edit shows at once without the cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 # Two sites on one cache (the demo and a benchmark's database) never share pages.
 CACHES["default"]["KEY_PREFIX"] = _default_db.get("NAME", "")

@@ -19,6 +19,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# Pages are built afresh in tests; tests/config/test_page_cache.py turns the cache on.
+# Pages are built afresh in tests; tests/public/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -9,6 +9,17 @@ outside Django). The cache must be shared by every process that serves the
 site (Redis past one machine, files on one), so a bump in the admin's process
 reaches the processes that serve readers.
 
+What a page tells browsers and proxies: `Cache-Control: public, max-age=0,
+must-revalidate` and an ETag made from its content. Tally forgets a page the
+moment something on it changes, and no one downstream hears of the bump, so
+any max-age above zero would let them show a page Tally has already dropped.
+Instead they may keep a copy but must ask each time; when the copy is still
+what Tally would send, the answer is a 304 from the cache, with no body and
+no database work. The same headers go out with the cache off (PAGE_CACHE_SECONDS
+= 0, as while developing), so no one downstream ever keeps a page longer than
+Tally does. A signed-in editor's pages (a session cookie) go out as the view
+made them.
+
 A page is cached under its scheme, host (pages carry absolute addresses) and
 path, plus the query parameters it declares it reads (`cached_page(view,
 reads=["page"])`); the view sees only those, so another parameter (utm_source,
@@ -25,7 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 GENERATION_KEY = "tally:pages:generation"
 
@@ -65,15 +76,11 @@ def cached_page(view, *, reads):
         # Cache on or off alike: a parameter a view reads but does not declare is
         # then lost in tests (which run with the cache off) as it would be in the cache.
         request.GET = _only(request.GET, reads)
-        seconds = settings.PAGE_CACHE_SECONDS
-        if (
-            seconds <= 0
-            or request.method not in ("GET", "HEAD")
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-        ):
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
-        key = _key(request)
-        hit = cache.get(key)
+        seconds = settings.PAGE_CACHE_SECONDS
+        key = _key(request) if seconds > 0 else None
+        hit = cache.get(key) if key else None
         if hit is not None:
             content, headers = hit
             response = HttpResponse(content, headers=headers)
@@ -83,11 +90,14 @@ def cached_page(view, *, reads):
                 response = response.render()
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
-            # Every header the view set (an export's Content-Disposition); cookies
-            # are not headers here, and a response with any is never cached.
-            cache.set(key, (response.content, dict(response.headers)), seconds)
-        patch_cache_control(response, public=True, max_age=seconds)
-        return response
+            set_response_etag(response)
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if key:
+                # Every header the view set (an export's Content-Disposition); cookies
+                # are not headers here, and a response with any is never cached.
+                cache.set(key, (response.content, dict(response.headers)), seconds)
+        # As ConditionalGetMiddleware would, but here a hit answers without the view.
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     return wrapper
 

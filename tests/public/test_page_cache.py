@@ -23,6 +23,14 @@ def story():
     return Article.objects.get(slug="bass-narrows-gap-thursday-count")
 
 
+def cache_control(response):
+    return set(response["Cache-Control"].split(", "))
+
+
+# What a browser or proxy is told: keep a copy, but ask each time (see public/page_cache.py).
+ASK_EACH_TIME = {"public", "max-age=0", "must-revalidate"}
+
+
 def cached_pages():
     return [key for key in cache._cache if "tally:page:" in key]
 
@@ -43,16 +51,46 @@ def test_second_view_is_served_without_the_database(client, page_cache, django_a
     with django_assert_num_queries(0):
         second = client.get(url)
     assert second.content == first.content
-    assert "max-age=60" in second["Cache-Control"] and "public" in second["Cache-Control"]
+
+
+def test_pages_tell_browsers_to_ask_each_time(client, page_cache):
+    url = story().get_absolute_url()
+    first, second = client.get(url), client.get(url)
+    assert cache_control(first) == cache_control(second) == ASK_EACH_TIME
+    assert first["ETag"] == second["ETag"]
+
+
+def test_with_the_cache_off_pages_tell_browsers_the_same(client, demo):
+    url = story().get_absolute_url()
+    page = client.get(url)
+    assert cache_control(page) == ASK_EACH_TIME
+    assert client.get(url, headers={"if-none-match": page["ETag"]}).status_code == 304
+
+
+def test_asking_again_gets_not_modified_from_the_cache(
+    client, page_cache, django_assert_num_queries
+):
+    url = story().get_absolute_url()
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        again = client.get(url, headers={"if-none-match": etag})
+        other = client.get(url, headers={"if-none-match": '"some-older-page"'})
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag and cache_control(again) == ASK_EACH_TIME
+    assert other.status_code == 200 and "Bass narrows the gap" in other.content.decode()
 
 
 def test_an_edit_shows_at_once(client, page_cache, django_capture_on_commit_callbacks):
     item = story()
-    assert "Bass narrows the gap" in client.get(item.get_absolute_url()).content.decode()
+    before = client.get(item.get_absolute_url())
+    assert "Bass narrows the gap" in before.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         item.headline = "Bass within 2,695 votes"
         item.save()
     assert "Bass within 2,695 votes" in client.get(item.get_absolute_url()).content.decode()
+    # A browser holding the page from before the edit gets the new one, not a 304.
+    again = client.get(item.get_absolute_url(), headers={"if-none-match": before["ETag"]})
+    assert again.status_code == 200 and "Bass within 2,695 votes" in again.content.decode()
 
 
 def test_a_corrected_count_shows_at_once(client, page_cache, django_capture_on_commit_callbacks):
