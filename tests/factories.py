@@ -37,12 +37,20 @@ def candidacy(**kw):
     return Candidacy.objects.create(**kw)
 
 
-def release(**kw):
+def release(votes=None, shares=None, **kw):
+    """A release; votes={candidate: 273941} adds each candidate's votes, and shares=
+    {candidate: "51.2"} their percentage where the source gave no votes. The candidates
+    must already stand in the election."""
     if "election" not in kw:
         kw["election"] = election()
     kw.setdefault("released_at", timezone.now() - datetime.timedelta(days=next(_seq)))
     kw.setdefault("source", "County registrar")
-    return Release.objects.create(**kw)
+    made = Release.objects.create(**kw)
+    for field, figures in (("votes", votes), ("reported_share", shares)):
+        for standing, value in (figures or {}).items():
+            candidacy = Candidacy.objects.get(election=made.election, candidate=standing)
+            VoteCount.objects.create(release=made, candidacy=candidacy, **{field: value})
+    return made
 
 
 def vote_count(**kw):
