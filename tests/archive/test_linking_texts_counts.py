@@ -1,0 +1,221 @@
+"""The linker on short texts of our own: the counts a story reports, and editors' overrides.
+
+These run on a plain clone. tests/archive/test_linking.py checks the same rules
+on the real seed stories where ../shared/seeds exists. The figures are those of
+the 2022 general election for mayor of Los Angeles (see conftest.py for the race);
+each test adds the releases it needs and writes its own sentences.
+"""
+
+import datetime
+import zoneinfo
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from archive.linking import relink
+from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LA = zoneinfo.ZoneInfo("America/Los_Angeles")
+QUOTED = ArticleRelease.Reason.QUOTED
+AT_PUBLICATION = ArticleRelease.Reason.AT_PUBLICATION
+RELEASE_URL = "/elections/los-angeles-mayor-2022-11-08/updates/{}/"
+
+
+def pacific(text):
+    """A time on the newsroom's clock in Los Angeles."""
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=LA)
+
+
+def count_link(number, figure):
+    """A figure in a story's body, linked to the release of the 2022 general that holds it."""
+    return f'<a class="link-count" href="{RELEASE_URL.format(number)}">{figure}</a>'
+
+
+def reports_link(number):
+    """The release listed beside a story under "Counts this story reports"."""
+    name = f"Los Angeles Mayor, general of Nov. 8, 2022: release {number}"
+    return f'<a href="{RELEASE_URL.format(number)}">{name}</a>'
+
+
+def reported(story, reason):
+    """{(release number, figures quoted)} for the story's release links of one reason."""
+    links = ArticleRelease.objects.filter(article=story, reason=reason, is_suppressed=False)
+    return {(link.release.release_number, link.quoted_figures) for link in links}
+
+
+def named(story):
+    links = ArticleCandidate.objects.filter(article=story, is_suppressed=False)
+    return dict(links.values_list("candidate__slug", "mention_count"))
+
+
+def early_wednesday(general, bass, caruso):
+    """Release 1: shares only, as a network reported them with 38% of the vote counted."""
+    return factories.release(
+        election=general,
+        released_at=pacific("2022-11-09T01:00"),
+        expected_vote_pct=38,
+        shares={caruso: "51.2", bass: "48.8"},
+    )
+
+
+def thursday(general, bass, caruso, **kw):
+    """Release 2: the registrar's votes and ballots counted on Thursday afternoon."""
+    return factories.release(
+        election=general,
+        released_at=pacific("2022-11-10T16:00"),
+        ballots_counted=1452192,
+        votes={caruso: 273941, bass: 271246},
+        **kw,
+    )
+
+
+def test_a_quoted_vote_count_links_to_the_release_holding_it(client, general, bass, caruso):
+    early_wednesday(general, bass, caruso)
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Rick Caruso had 273,941 votes to 271,246 for Karen Bass after Thursday's count.",
+    )
+    assert reported(story, QUOTED) == {(2, "273,941, 271,246")}
+    page = client.get(story.get_absolute_url())
+    assertContains(page, count_link(2, "273,941"), html=True)
+    assertContains(page, count_link(2, "271,246"), html=True)
+    assertContains(page, reports_link(2), html=True)
+
+
+def test_ballots_counted_link_to_the_release(client, general, bass, caruso):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-10T19:00"),
+        body="Karen Bass gained ground as the county reached 1,452,192 ballots counted.",
+    )
+    assert reported(story, QUOTED) == {(1, "1,452,192")}
+    assertContains(client.get(story.get_absolute_url()), count_link(1, "1,452,192"), html=True)
+
+
+def test_rounded_and_misprinted_figures_link_nothing(client, general, bass, caruso):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-10T19:00"),
+        body="Karen Bass trails Rick Caruso by just under 2,700 votes, with about 883,000 "
+        "ballots left to count county-wide.\n\n"
+        "Caruso's total of about 274,000 votes was first printed as 273,914.",
+    )
+    assert reported(story, QUOTED) == set()
+    assertNotContains(client.get(story.get_absolute_url()), "link-count")
+
+
+def test_a_figure_links_the_latest_release_not_after_the_story(general, bass, caruso):
+    thursday(general, bass, caruso)
+    # A correction two hours later restates the same ballots counted.
+    factories.release(
+        election=general, released_at=pacific("2022-11-10T18:00"), ballots_counted=1452192
+    )
+    sentence = "Karen Bass and Rick Caruso wait as 1,452,192 ballots have been counted."
+    between = factories.article(published_at=pacific("2022-11-10T17:00"), body=sentence)
+    after_both = factories.article(published_at=pacific("2022-11-11T09:00"), body=sentence)
+    assert reported(between, QUOTED) == {(1, "1,452,192")}
+    assert reported(after_both, QUOTED) == {(2, "1,452,192")}
+    # Before Thursday's count no release held the figure: a story cannot report it.
+    guess = factories.article(
+        published_at=pacific("2022-11-09T09:00"), body="Rick Caruso may reach 273,941 votes."
+    )
+    assert reported(guess, QUOTED) == set()
+
+
+def test_a_figure_links_only_a_release_of_an_election_the_story_covers(general, bass, caruso):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="The county museum counted 273,941 visitors this year.",
+    )
+    assert reported(story, QUOTED) == set()
+    assert "link-count" not in story.body_html
+
+
+def test_percentages_link_releases_that_gave_only_shares(client, general, bass, caruso):
+    early_wednesday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-09T09:00"),
+        body="Rick Caruso led with 51.2% to 48.8 percent for Karen Bass. "
+        "Rounded, that is 51% to 49%.",
+    )
+    assert reported(story, QUOTED) == {(1, "51.2%, 48.8%")}
+    page = client.get(story.get_absolute_url())
+    assertContains(page, count_link(1, "51.2"), html=True)
+    assertContains(page, count_link(1, "48.8"), html=True)
+    assertContains(page, "Rounded, that is 51% to 49%.")
+
+
+def test_the_count_at_publication_is_the_latest_release_at_or_before_the_story(
+    client, general, bass, caruso
+):
+    early_wednesday(general, bass, caruso)
+    thursday(general, bass, caruso)
+    sentence = "Karen Bass and Rick Caruso wait for the count."
+
+    election_night = factories.article(published_at=pacific("2022-11-08T22:00"), body=sentence)
+    assert reported(election_night, AT_PUBLICATION) == set()
+    page = client.get(election_night.get_absolute_url())
+    assertContains(page, "No results had been released when this story was published.")
+
+    morning = factories.article(published_at=pacific("2022-11-09T09:00"), body=sentence)
+    assert reported(morning, AT_PUBLICATION) == {(1, "")}
+    page = client.get(morning.get_absolute_url())
+    then = f'<a href="{RELEASE_URL.format(1)}">Release 1, Nov. 9, 1 a.m.</a>'
+    now = f'<a href="{RELEASE_URL.format(2)}">Release 2, Nov. 10, 2022</a>'
+    assertContains(page, then, html=True)
+    assertContains(page, now, html=True)
+
+    # Published the minute Thursday's count came out: that count is already the context.
+    on_the_minute = factories.article(published_at=pacific("2022-11-10T16:00"), body=sentence)
+    assert reported(on_the_minute, AT_PUBLICATION) == {(2, "")}
+
+
+def test_a_link_an_editor_removed_stays_removed(client, general, bass, caruso):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Karen Bass had 271,246 votes and Rick Caruso 273,941.",
+    )
+    ArticleCandidate.objects.filter(article=story, candidate=caruso).update(is_suppressed=True)
+    ArticleRelease.objects.filter(article=story, reason=QUOTED).update(is_suppressed=True)
+
+    relink(Article.objects.filter(pk=story.pk))
+    assert named(story) == {"karen-bass": 1}
+    assert reported(story, QUOTED) == set()
+    page = client.get(story.get_absolute_url())
+    assertContains(
+        page, '<a class="link-candidate" href="/candidates/karen-bass/">Karen Bass</a>', html=True
+    )
+    assertNotContains(page, 'class="link-candidate" href="/candidates/rick-caruso/"')
+    assertNotContains(page, "link-count")
+
+    # An edit that drops his name and one that brings it back keep the editor's "no".
+    story.body = "Karen Bass had 271,246 votes."
+    story.save()
+    story.body = "Karen Bass had 271,246 votes and Rick Caruso 273,941."
+    story.save()
+    assert named(story) == {"karen-bass": 1}
+    assert reported(story, QUOTED) == set()
+
+
+def test_a_link_an_editor_added_stays(client, general, bass, caruso):
+    release = thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"), body="Karen Bass thanked her volunteers."
+    )
+    ArticleCandidate.objects.create(article=story, candidate=caruso, origin=Origin.EDITOR)
+    ArticleRelease.objects.create(
+        article=story, release=release, reason=ArticleRelease.Reason.EDITOR, origin=Origin.EDITOR
+    )
+
+    relink(Article.objects.filter(pk=story.pk))
+    story.save()
+    assert named(story) == {"karen-bass": 1, "rick-caruso": 0}
+    page = client.get(story.get_absolute_url())
+    assertContains(page, '<li><a href="/candidates/rick-caruso/">Rick Caruso</a></li>', html=True)
+    assertContains(page, reports_link(1), html=True)
