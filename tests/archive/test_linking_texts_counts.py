@@ -219,3 +219,56 @@ def test_a_link_an_editor_added_stays(client, general, bass, caruso):
     page = client.get(story.get_absolute_url())
     assertContains(page, '<li><a href="/candidates/rick-caruso/">Rick Caruso</a></li>', html=True)
     assertContains(page, reports_link(1), html=True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Linker bug: DESIGN.md 'Linking' 3 also links a margin, ballots left, a contest's "
+    "total and a share of a release that gave votes; the linker knows only votes, ballots "
+    "counted and percentages of releases that gave only those.",
+)
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("Karen Bass trails Rick Caruso by 2,695 votes.", "2,695"),
+        ("Rick Caruso leads with 883,000 ballots still to count.", "883,000"),
+        ("Rick Caruso and Karen Bass have 545,187 votes between them.", "545,187"),
+        ("Rick Caruso has 50.25% of the vote.", "50.25%"),
+    ],
+)
+def test_every_figure_design_names_links_to_its_release(general, bass, caruso, sentence, figure):
+    thursday(general, bass, caruso, ballots_remaining=883000)
+    story = factories.article(published_at=pacific("2022-11-11T09:00"), body=sentence)
+    assert reported(story, QUOTED) == {(1, figure)}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Linker bug: a figure links whoever the story gives it to; DESIGN.md says a "
+    "misattributed figure links nothing.",
+)
+def test_a_figure_given_to_the_wrong_candidate_links_nothing(general, bass, caruso):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"), body="Karen Bass had 273,941 votes."
+    )
+    assert reported(story, QUOTED) == set()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Linker bug: removing a release's count-at-publication link also unlinks the "
+    "figures the story quotes from it, though the story still lists that release as reported.",
+)
+def test_removing_the_count_at_publication_keeps_quoted_figures_linked(
+    client, general, bass, caruso
+):
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"), body="Rick Caruso had 273,941 votes."
+    )
+    ArticleRelease.objects.filter(article=story, reason=AT_PUBLICATION).update(is_suppressed=True)
+    relink(Article.objects.filter(pk=story.pk))
+    page = client.get(story.get_absolute_url())
+    assertContains(page, reports_link(1), html=True)
+    assertContains(page, count_link(1, "273,941"), html=True)
