@@ -43,7 +43,7 @@ def reports_link(number):
 def reported(story, reason):
     """{(release number, figures quoted)} for the story's release links of one reason."""
     links = ArticleRelease.objects.filter(article=story, reason=reason, is_suppressed=False)
-    return {(link.release.release_number, link.quoted_figures) for link in links}
+    return {(link.release.number, link.quoted_figures) for link in links}
 
 
 def named(story):
