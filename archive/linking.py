@@ -278,7 +278,13 @@ class _Batch:
             {
                 "candidates": {cid for cid, r in cands.items() if r.is_suppressed},
                 "elections": {eid for eid, r in elects.items() if r.is_suppressed},
-                "releases": {key[0] for key, r in releases.items() if r.is_suppressed},
+                # Only an editor's "no" to the figures unlinks them; removing a release as
+                # the count at publication leaves the figures the story quotes linked.
+                "releases": {
+                    rid
+                    for (rid, reason), r in releases.items()
+                    if r.is_suppressed and reason != AT_PUBLICATION
+                },
             },
         )
 

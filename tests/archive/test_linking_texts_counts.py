@@ -255,11 +255,6 @@ def test_a_figure_given_to_the_wrong_candidate_links_nothing(general, bass, caru
     assert reported(story, QUOTED) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Linker bug: removing a release's count-at-publication link also unlinks the "
-    "figures the story quotes from it, though the story still lists that release as reported.",
-)
 def test_removing_the_count_at_publication_keeps_quoted_figures_linked(
     client, general, bass, caruso
 ):
