@@ -70,6 +70,8 @@ class ArticleCandidate(StoryLink):
     )
 
     class Meta:
+        verbose_name = "candidate named"
+        verbose_name_plural = "candidates named"
         constraints = [
             models.UniqueConstraint(fields=["article", "candidate"], name="article_candidate_once"),
             models.CheckConstraint(
@@ -93,6 +95,8 @@ class ArticleElection(StoryLink):
     is_suppressed = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = "election covered"
+        verbose_name_plural = "elections covered"
         constraints = [
             models.UniqueConstraint(fields=["article", "election"], name="article_election_once"),
             models.CheckConstraint(
@@ -125,6 +129,8 @@ class ArticleRelease(StoryLink):
     is_suppressed = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = "count reported"
+        verbose_name_plural = "counts reported"
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "release", "reason"], name="article_release_once"

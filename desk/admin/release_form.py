@@ -1,16 +1,12 @@
 """The results desk's release form: one row per candidacy, and the checks that
 catch a typo before readers see it."""
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from elections.checks import shares_over_100
 from elections.models import Candidacy, Release, VoteCount
-
-# Rounded shares from a source can add up to a little over 100.
-SHARE_TOTAL_LIMIT = Decimal("100.5")
 
 
 def election_id_from(request, release=None):
@@ -124,7 +120,7 @@ class VoteCountFormSet(forms.BaseInlineFormSet):
             return
         election_id = self.instance.election_id
         seen = set()
-        share_total = Decimal(0)
+        shares = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):
@@ -140,10 +136,11 @@ class VoteCountFormSet(forms.BaseInlineFormSet):
             if candidacy.pk in seen:
                 raise ValidationError(f"{candidacy.candidate} has two rows; keep one.")
             seen.add(candidacy.pk)
-            share_total += data.get("reported_share") or 0
-        if share_total > SHARE_TOTAL_LIMIT:
+            shares.append(data.get("reported_share"))
+        total = shares_over_100(shares)
+        if total is not None:
             raise ValidationError(
-                f"The shares add up to {share_total}%, more than 100%: check for a typo."
+                f"The shares add up to {total}%, more than 100%: check for a typo."
             )
 
 

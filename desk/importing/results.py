@@ -16,6 +16,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 
+from desk.importing.limits import field_limit
+from elections.checks import shares_over_100
 from elections.models import Candidacy, Election, Release, VoteCount
 
 COLUMNS = [
@@ -29,8 +31,6 @@ COLUMNS = [
     "ballots_counted",
     "ballots_left",
 ]
-# Shares are rounded by their sources; several rounded up may pass 100 by a little.
-SHARE_TOLERANCE = Decimal("0.5")
 RELEASE_FIELDS = ("source", "source_url", "ballots_counted", "ballots_remaining")
 
 
@@ -175,6 +175,11 @@ def read_rows(path):
         released_at = check.released_at(number, raw["released_at"])
         if not raw["source"]:
             check.problem(number, "source is empty")
+        for name in ("source", "source_url"):
+            if len(raw[name]) > field_limit(Release, name):
+                check.problem(
+                    number, f"{name} is longer than {field_limit(Release, name)} characters"
+                )
         source_url = check.url(number, raw["source_url"])
         candidacy = None
         if not raw["candidate"]:
@@ -230,12 +235,9 @@ def _check_releases(rows, check):
                         row.number,
                         f"{label} differs from row {first.number} for the same release",
                     )
-        shares = [r.percent for r in group if r.percent is not None]
-        if sum(shares) > 100 + SHARE_TOLERANCE:
-            check.problem(
-                first.number,
-                f"the shares of this release add up to {sum(shares)}%, over 100",
-            )
+        total = shares_over_100(r.percent for r in group)
+        if total is not None:
+            check.problem(first.number, f"the shares of this release add up to {total}%, over 100")
 
 
 def import_results(path, dry_run=False):

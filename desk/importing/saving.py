@@ -14,6 +14,8 @@ from django.utils.text import Truncator, slugify
 
 from archive import linking
 from archive.models import Article, Publication
+from archive.text import first_paragraph
+from desk.importing.limits import field_limit
 from desk.importing.parsing import BadValue
 
 REVIEW_PREFIX = "Import: "
@@ -44,8 +46,8 @@ class BodyIndex:
 def _check(story):
     if not story.body.strip():
         raise BadValue("no story text left once the page furniture was removed")
-    limits = {"headline": 300, "byline": 200, "source_url": 500}
-    for field, limit in limits.items():
+    for field in ("headline", "byline", "source_url"):
+        limit = field_limit(Article, field)
         if len(getattr(story, field)) > limit:
             raise BadValue(f"{field} is longer than {limit} characters")
     if story.source_url:
@@ -56,13 +58,14 @@ def _check(story):
 
 
 def provisional_headline(body):
-    first = body.split("\n", 1)[0]
+    first = first_paragraph(body)
     sentence = first.split(". ", 1)[0].rstrip(".")
-    return Truncator(sentence).words(12, truncate="…")[:300]
+    return Truncator(sentence).words(12, truncate="…")[: field_limit(Article, "headline")]
 
 
 def _unique_slug(headline, exclude_pk=None):
-    base = slugify(headline)[:180].strip("-") or "story"
+    # Room left for the "-2" that tells apart two stories of one headline.
+    base = slugify(headline)[: field_limit(Article, "slug") - 20].strip("-") or "story"
     slug, n = base, 1
     taken = Article.objects.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
@@ -77,12 +80,12 @@ def _publication(name):
     found = Publication.objects.filter(name__iexact=name).first()
     if found:
         return found
-    base = slugify(name)[:180] or "publication"
+    base = slugify(name)[: field_limit(Publication, "slug") - 20] or "publication"
     slug, n = base, 1
     while Publication.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    return Publication.objects.create(name=name[:200], slug=slug)
+    return Publication.objects.create(name=name[: field_limit(Publication, "name")], slug=slug)
 
 
 def _find_existing(story, index):
@@ -95,7 +98,8 @@ def _find_existing(story, index):
 
 
 def _review_note(reasons):
-    return (REVIEW_PREFIX + "; ".join(reasons))[:300] if reasons else ""
+    limit = field_limit(Article, "review_note")
+    return (REVIEW_PREFIX + "; ".join(reasons))[:limit] if reasons else ""
 
 
 def save_story(story, *, index, as_draft=False, link_context=None):
