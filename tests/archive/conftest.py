@@ -23,15 +23,21 @@ def caruso(db):
     return factories.candidate(name="Rick Caruso", slug="rick-caruso", press_names=["Caruso"])
 
 
-@pytest.fixture
-def general(bass, caruso):
-    """The general election of Nov 8, 2022, with Bass and Caruso standing."""
+def mayor_race(day, *candidates, stage="general"):
+    """A Los Angeles mayoral contest on `day` (a date), with these candidates standing."""
     election = factories.election(
         jurisdiction="Los Angeles",
         office="Mayor",
-        date=datetime.date(2022, 11, 8),
-        slug="los-angeles-mayor-2022-11-08",
+        date=day,
+        stage=stage,
+        slug=f"los-angeles-mayor-{day:%Y-%m-%d}",
     )
-    factories.candidacy(candidate=bass, election=election)
-    factories.candidacy(candidate=caruso, election=election)
+    for candidate in candidates:
+        factories.candidacy(candidate=candidate, election=election)
     return election
+
+
+@pytest.fixture
+def general(bass, caruso):
+    """The general election of Nov 8, 2022, with Bass and Caruso standing."""
+    return mayor_race(datetime.date(2022, 11, 8), bass, caruso)

@@ -13,6 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import ArticleCandidate, ArticleElection
 from tests import factories
+from tests.archive.conftest import mayor_race
 
 pytestmark = pytest.mark.django_db
 
@@ -159,15 +160,7 @@ def test_mentions_are_counted_in_headline_and_body(client, bass, caruso):
 
 
 def test_a_story_covers_the_closest_election_for_each_office(client, bass, caruso, general):
-    primary = factories.election(
-        jurisdiction="Los Angeles",
-        office="Mayor",
-        date=datetime.date(2022, 6, 7),
-        stage="primary",
-        slug="los-angeles-mayor-2022-06-07",
-    )
-    factories.candidacy(candidate=bass, election=primary)
-    factories.candidacy(candidate=caruso, election=primary)
+    mayor_race(datetime.date(2022, 6, 7), bass, caruso, stage="primary")
     council = factories.election(
         jurisdiction="Los Angeles",
         office="City Council, District 11",
@@ -198,14 +191,7 @@ def test_a_story_covers_the_closest_election_for_each_office(client, bass, carus
 
 
 def test_a_story_covers_only_a_race_whose_campaign_it_falls_in(bass, general):
-    next_race = factories.election(
-        jurisdiction="Los Angeles",
-        office="Mayor",
-        date=datetime.date(2026, 6, 2),
-        stage="primary",
-        slug="los-angeles-mayor-2026-06-02",
-    )
-    factories.candidacy(candidate=bass, election=next_race)
+    mayor_race(datetime.date(2026, 6, 2), bass, stage="primary")
     rally = factories.article(
         published_at=pacific("2025-12-15T12:00"), body="Karen Bass asked for a second term."
     )
