@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from candidates.models import Candidate
+from elections.checks import validate_time, within_years
 from elections.events import announce
 from elections.results import ReleaseResults
 
@@ -98,7 +99,7 @@ class Election(AnnouncingModel):
 
     office = models.CharField(max_length=200, help_text="Mayor")
     jurisdiction = models.CharField(max_length=200, help_text="Los Angeles")
-    date = models.DateField(help_text="Election day.")
+    date = models.DateField(help_text="Election day.", validators=[validate_time])
     stage = models.CharField(max_length=10, choices=ElectionStage.choices)
     slug = models.SlugField(
         max_length=200,
@@ -131,6 +132,9 @@ class Election(AnnouncingModel):
             ),
             models.UniqueConstraint(
                 fields=["jurisdiction", "office", "date"], name="election_unique_contest_per_day"
+            ),
+            models.CheckConstraint(
+                condition=within_years("date", is_date=True), name="election_date_in_range"
             ),
         ]
         indexes = [models.Index(fields=["date"], name="election_date_idx")]
@@ -255,7 +259,9 @@ class Release(AnnouncingModel):
         "its address, so it never changes: a release added later for an earlier time "
         "takes the next number.",
     )
-    released_at = models.DateTimeField(help_text="When the source released these figures.")
+    released_at = models.DateTimeField(
+        help_text="When the source released these figures.", validators=[validate_time]
+    )
     source = models.CharField(max_length=200, help_text="Who released or reported the figures.")
     source_url = models.URLField(max_length=500, blank=True)
     ballots_counted = models.PositiveBigIntegerField(null=True, blank=True)
@@ -278,6 +284,9 @@ class Release(AnnouncingModel):
                 fields=["election", "released_at"], name="release_one_per_time"
             ),
             models.UniqueConstraint(fields=["election", "number"], name="release_number_once"),
+            models.CheckConstraint(
+                condition=within_years("released_at"), name="release_time_in_range"
+            ),
             models.CheckConstraint(
                 condition=Q(expected_vote_pct__gte=0) & Q(expected_vote_pct__lte=100),
                 name="release_expected_pct_0_100",

@@ -11,6 +11,7 @@ from archive import linking
 from archive.models.links import ArticleRelease, shown_through
 from archive.models.tags import StoryTags, tag_ids_of
 from candidates.models import Candidate
+from elections.checks import validate_time, within_years
 from elections.models import Election, Release
 
 
@@ -96,6 +97,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
+        validators=[validate_time],
         help_text="When the story was (or will be) published. A future time schedules it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -172,6 +174,9 @@ class Article(models.Model):
                 fields=["source_url"],
                 condition=~Q(source_url=""),
                 name="article_unique_source_url",
+            ),
+            models.CheckConstraint(
+                condition=within_years("published_at"), name="article_published_in_range"
             ),
         ]
         indexes = [
