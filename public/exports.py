@@ -55,9 +55,13 @@ def result_rows(election):
             }
 
 
+# A spreadsheet runs a cell starting with any of these as a formula (OWASP's list: a tab
+# or carriage return first, then "=cmd|..." on the same cell, counts too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
-    # A spreadsheet would run a cell starting with = + - @ as a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
 

@@ -57,3 +57,13 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(client, db):
     text = client.get(f"/elections/{election.slug}/results.csv").content.decode()
     row = list(csv.DictReader(io.StringIO(text)))[0]
     assert row["source"] == "'=HYPERLINK(1)" and row["candidate_name"] == "'@SUM(A1)"
+
+
+@pytest.mark.parametrize("start", ["\t", "\r", "-", "+"])
+def test_csv_cells_starting_with_a_tab_or_return_are_guarded_too(client, db, start):
+    election = factories.election()
+    factories.vote_count(
+        release=factories.release(election=election, source=f"{start}=1+1"), votes=5
+    )
+    text = client.get(f"/elections/{election.slug}/results.csv").content.decode()
+    assert list(csv.DictReader(io.StringIO(text)))[0]["source"] == f"'{start}=1+1"
