@@ -2,6 +2,9 @@ from django.urls import path
 
 from public import feeds
 from public.page_cache import cached_page
+from public.urls import converters
+
+converters.register()
 from public.views import search as search_views
 from public.views import stories as views
 
@@ -12,22 +15,22 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("stories/", cached_page(views.StoryIndex.as_view(), reads=["page"]), name="story_index"),
     path(
-        "stories/<int:year>/",
+        "stories/<year:year>/",
         cached_page(views.StoryYear.as_view(), reads=["page"]),
         name="story_year",
     ),
     path(
-        "stories/<int:year>/<int:month>/",
+        "stories/<year:year>/<month:month>/",
         cached_page(views.StoryMonth.as_view(), reads=["page"]),
         name="story_month",
     ),
     path(
-        "stories/<int:year>/<int:month>/<int:day>/",
+        "stories/<year:year>/<month:month>/<day:day>/",
         cached_page(views.StoryDay.as_view(), reads=["page"]),
         name="story_day",
     ),
     path(
-        "stories/<int:year>/<int:month>/<int:day>/<slug:slug>/",
+        "stories/<year:year>/<month:month>/<day:day>/<slug:slug>/",
         cached_page(views.story_detail, reads=[]),
         name="story_detail",
     ),

@@ -72,7 +72,7 @@ def story_detail(request, year, month, day, slug):
     )
     try:
         day_asked = datetime.date(year, month, day)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise Http404("No such date.") from exc
     if timezone.localtime(story.published_at).date() != day_asked:
         raise Http404("No story of that name on that day.")

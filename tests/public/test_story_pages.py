@@ -214,3 +214,15 @@ def test_every_page_has_the_site_navigation(client, demo):
     ]:
         assert href in nav
     assert 'aria-current="true">Stories' in nav
+
+
+@pytest.mark.parametrize(
+    "date_part",
+    ["99999999999999999999/11/10", "2022/99999999999999999999/10", "2022/11/99999999999999999999"],
+)
+def test_a_story_address_with_a_huge_date_part_is_not_found(client, db, date_part):
+    story = factories.article(slug="real-story")
+    assert story.get_absolute_url() != f"/stories/{date_part}/real-story/"
+    assert client.get(f"/stories/{date_part}/real-story/").status_code == 404
+    for archive in (date_part.split("/")[0], "/".join(date_part.split("/")[:2]), date_part):
+        assert client.get(f"/stories/{archive}/").status_code == 404
