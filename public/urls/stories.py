@@ -3,10 +3,10 @@ from django.urls import path
 from public import feeds
 from public.page_cache import cached_page
 from public.urls import converters
-
-converters.register()
 from public.views import search as search_views
 from public.views import stories as views
+
+converters.register()
 
 app_name = "archive"
 
