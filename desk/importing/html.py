@@ -13,6 +13,10 @@ import trafilatura
 from desk.importing.parsing import BadValue, parse_datetime, parse_text
 from desk.importing.reading import Refused
 
+# Fewer words than this in what the extractor keeps is not a story: the shortest news
+# brief runs to a few sentences.
+MIN_STORY_WORDS = 25
+
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -39,8 +43,14 @@ def parse_html(data: bytes):
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None or not (document.text or "").strip():
-        raise Refused("no story text found in the HTML page")
+    words = len((document.text or "").split()) if document is not None else 0
+    if words < MIN_STORY_WORDS:
+        # A page of navigation, a cookie notice or an error page is not a story, whatever
+        # scraps of it the extractor returns ("menu").
+        raise Refused(
+            f"no story text found in the HTML page ({words} words; a story has at least "
+            f"{MIN_STORY_WORDS})"
+        )
     # The extracted text goes through the same cleaning as scraped text, one line a paragraph.
     story = parse_text("\n\n".join(line for line in document.text.splitlines() if line.strip()))
     story.headline = (document.title or "").strip() or story.headline

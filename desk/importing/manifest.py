@@ -52,6 +52,12 @@ def lookup(rows, path):
     return None
 
 
+def unmatched(rows, paths):
+    """The manifest's file names that none of these paths answers to."""
+    matched = {id(lookup(rows, path)) for path in paths}
+    return [name for name, row in rows.items() if id(row) not in matched]
+
+
 def apply(row, story):
     """Overlay the manifest's values; a bad date raises BadValue, failing only this file."""
     for field in ("headline", "byline", "publication", "source_url"):

@@ -113,6 +113,12 @@ def import_paths(paths, options, progress=None):
         outcomes.append(import_file(path, options, index, link_context))
         if progress:
             progress.step()
+    if options.manifest is not None:
+        # A row naming a file that is not among the paths is a mistake someone should see.
+        for name in manifests.unmatched(options.manifest, files):
+            outcomes.append(
+                Outcome(Path(name), "failed", "listed in the manifest, but no such file was given")
+            )
     if progress:
         progress.close()
     return outcomes

@@ -226,3 +226,33 @@ def test_scraped_text_gives_its_headline_byline_and_printed_date(tmp_path):
         "The council voted 12 to 2 for the lanes on Thursday, after a debate that ran late.\n\n"
         "Riders crowded the council chamber."
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav>menu</nav></body></html>",
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<p>Accept cookies</p></body></html>",
+    ],
+)
+def test_html_page_without_a_story_is_refused_not_saved_as_a_draft(tmp_path, page):
+    (tmp_path / "menu.html").write_text(page)
+    output, failed = run_import(str(tmp_path))
+    assert failed is not None
+    assert "failed" in output and "no story text found in the HTML page" in output
+    assert not Article.objects.exists()
+
+
+def test_a_manifest_row_naming_a_file_not_given_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("A story with a date in the manifest.\n\nSecond paragraph.")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        "file,headline,published_at\n"
+        "a.txt,A headline,2022-11-10T09:00:00-08:00\n"
+        "missing.txt,Another,2022-11-10T09:00:00-08:00\n"
+    )
+    output, failed = run_import(str(tmp_path / "a.txt"), "--manifest", str(manifest))
+    assert failed is not None
+    assert "missing.txt: listed in the manifest, but no such file was given" in output
+    assert Article.objects.get().headline == "A headline"
