@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from desk.importing.cleaning import clean_lines
+from elections.checks import year_problem
 
 HEADER_KEYS = {
     "title": "headline",
@@ -81,6 +82,14 @@ def parse_datetime(value):
             raise BadValue(f"cannot read the date {value!r}; use ISO 8601") from None
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
+    # Checked in UTC too, as stored, where an offset can carry 9999-12-31 into year 10000.
+    try:
+        years = {parsed.year, parsed.astimezone(datetime.UTC).year}
+    except OverflowError:
+        years = {10000}
+    for year in sorted(years):
+        if problem := year_problem(year):
+            raise BadValue(f"the date {value!r} is out of range: {problem}")
     return parsed
 
 

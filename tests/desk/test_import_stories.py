@@ -256,3 +256,22 @@ def test_a_manifest_row_naming_a_file_not_given_is_reported(tmp_path):
     assert failed is not None
     assert "missing.txt: listed in the manifest, but no such file was given" in output
     assert Article.objects.get().headline == "A headline"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"Title: A\x00B\n\nA story body.", "binary file, not text or HTML"),
+        (
+            b"Title: Far future\nDate: 9999-12-31T23:59:59-12:00\n\nA story body.",
+            "out of range: the year must be between 1800 and 2999",
+        ),
+        (b"Title: Far past\nDate: 0001-01-01\n\nA story body.", "out of range"),
+    ],
+)
+def test_a_file_the_database_cannot_hold_fails_with_a_message(tmp_path, content, reason):
+    (tmp_path / "bad.txt").write_bytes(content)
+    output, failed = run_import(str(tmp_path))
+    assert failed is not None
+    assert reason in output
+    assert not Article.objects.exists()
