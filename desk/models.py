@@ -10,18 +10,14 @@ from archive.models import Article, Publication
 from candidates.models import Candidate
 from elections.models import Candidacy, Election, Release, VoteCount
 
-# The search vectors and facet ids are derived from the text, links and tags, so the
-# history leaves them out; saving a restored story derives them again.
+# The search vectors and linked facet ids are derived from the text and links, so the
+# history leaves them out; saving a restored story derives them again. The tag ids stay:
+# taggit's tags have no history of their own, and a restored story gets its tags back
+# from them (desk.admin.story_form).
 register(
     Article,
     app="desk",
-    excluded_fields=[
-        "search_vector",
-        "headline_vector",
-        "candidate_ids",
-        "election_ids",
-        "tag_ids",
-    ],
+    excluded_fields=["search_vector", "headline_vector", "candidate_ids", "election_ids"],
 )
 for _model in (Publication, Candidate, Election, Candidacy, Release, VoteCount):
     register(_model, app="desk")

@@ -148,6 +148,14 @@ class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
         # Linked once, in save_related, when the editor's overrides and tags are written.
         obj.save(link=False)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        # Restoring a version saves the story and its tags but no inlines, so save_related,
+        # which links it, does not run.
+        if request.method == "POST" and response.status_code == 302:
+            Article.objects.get(pk=object_id).link()
+        return response
+
     def save_formset(self, request, form, formset, change):
         # The link rows an editor set, written without relinking each time: the story
         # is linked once, after them all (save_related).

@@ -40,6 +40,14 @@ class ArticleForm(forms.ModelForm):
             "is_demo",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The story's tag ids are its tags as of this version: its current ones on the
+            # change form, and a version's own when one is restored from the history, even
+            # a deleted story's, whose tags went with it.
+            self.initial["tags"] = list(self.instance.tag_ids)
+
     def clean(self):
         cleaned = super().clean()
         # TaggableManager.set() takes tags and names alike; new names become tags on save.

@@ -86,7 +86,9 @@ def test_history_escapes_what_an_editor_typed(editor_client):
 
 
 def test_a_superuser_brings_back_a_deleted_story(client):
-    story = factories.article(headline="Deleted by mistake", body="Every word of it.")
+    factories.candidate(name="Ada Okafor", slug="ada-okafor")
+    story = factories.article(headline="Deleted by mistake", body="Every word of Ada Okafor.")
+    story.tags.set(["budget", "transit"])
     pk = story.pk
     client.force_login(admin_users.chief())
     response = client.post(f"/admin/archive/article/{pk}/delete/", {"post": "yes"})
@@ -98,6 +100,9 @@ def test_a_superuser_brings_back_a_deleted_story(client):
     last = Article.history.filter(id=pk).first()
     url = f"/admin/archive/article/{pk}/history/{last.history_id}/"
     assert url in page
+    form = client.get(url).content.decode()
+    for name in ("budget", "transit"):
+        assert f">{name}</option>" in form
     response = client.post(
         url,
         {
@@ -107,11 +112,17 @@ def test_a_superuser_brings_back_a_deleted_story(client):
             "status": last.status,
             "published_at_0": "2022-11-10",
             "published_at_1": "12:00:00",
+            # What the restore form offers: the version's own tags.
+            "tags": [str(pk) for pk in last.tag_ids],
         },
     )
     assert response.status_code == 302
     restored = Article.objects.get(pk=pk)
-    assert restored.body == "Every word of it."
+    assert restored.body == "Every word of Ada Okafor."
+    assert sorted(restored.tags.names()) == ["budget", "transit"]
+    assert sorted(restored.tag_ids) == sorted(last.tag_ids)
+    # Linked again as it comes back.
+    assert 'href="/candidates/ada-okafor/"' in restored.body_html
     page = client.get("/admin/archive/article/deleted/").content.decode()
     assert url not in page.split('id="deleted-list"')[1]
 
