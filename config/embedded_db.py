@@ -48,3 +48,29 @@ def _ensure_database(host, port):
         ).fetchone()
         if not found:
             c.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+
+
+def stop_server():
+    """Stop the embedded server if it runs; returns whether it was running."""
+    import os
+    import pwd
+
+    from pgserver._commands import pg_ctl
+
+    if not (DATA_DIR / "postmaster.pid").exists():
+        return False
+    # pgserver runs the server as its own user when started by root; pg_ctl must be that user.
+    owner = pwd.getpwuid(DATA_DIR.stat().st_uid).pw_name
+    user = owner if os.geteuid() == 0 and owner != "root" else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=DATA_DIR, **({"user": user} if user else {}))
+    return True
+
+
+if __name__ == "__main__":
+    # `python -m config.embedded_db stop`: what `./tally stop` runs.
+    import sys
+
+    if sys.argv[1:] != ["stop"]:
+        sys.exit("usage: python -m config.embedded_db stop")
+    stopped = stop_server()
+    print("tally: stopped the embedded PostgreSQL" if stopped else "tally: it was not running")

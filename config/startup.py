@@ -22,6 +22,21 @@ def explain_startup_errors():
         )
 
 
+def require_collected_static():
+    """With DEBUG off, pages name their static files from collectstatic's manifest; without
+    it every page, the 404 included, fails. Say so once, at start-up, instead."""
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.exceptions import ImproperlyConfigured
+
+    manifest = getattr(staticfiles_storage, "manifest_name", None)
+    if manifest and not staticfiles_storage.exists(manifest):
+        raise ImproperlyConfigured(
+            f"static files are not collected into {settings.STATIC_ROOT}: run "
+            "`manage.py collectstatic --noinput` before serving with DEBUG off."
+        )
+
+
 def _is_unreachable_database(exc):
     import psycopg
     from django.db.utils import OperationalError

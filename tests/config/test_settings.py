@@ -66,3 +66,32 @@ def test_production_settings_load_with_real_values():
         DATABASE_URL=f"{url}/{db['NAME']}",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_without_collected_static_files_says_to_collect_them(tmp_path):
+    production = {
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "example.com",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    environ = {**os.environ, **production}
+
+    def start():
+        return subprocess.run(
+            [sys.executable, "-c", "import config.wsgi"],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    result = start()
+    assert result.returncode != 0
+    assert "static files are not collected" in result.stderr
+    assert "collectstatic --noinput" in result.stderr and "Traceback" not in result.stderr
+    collected = manage("collectstatic", "--noinput", "-v", "0", **production)
+    assert collected.returncode == 0, collected.stderr
+    assert start().returncode == 0
