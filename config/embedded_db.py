@@ -16,15 +16,7 @@ USER = "postgres"
 
 def connection_settings():
     """Start the embedded server if it is not running; return Django's DATABASES entry."""
-    import warnings
-
-    # platformdirs warns when XDG_RUNTIME_DIR is unset (root shells, CI) and
-    # falls back to /tmp, which is what we want anyway.
-    warnings.filterwarnings("ignore", module="platformdirs")
-    import pgserver
-
-    # pgserver logs every step at INFO; a user needs none of it.
-    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    pgserver = _pgserver()
     DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
     info = pgserver.get_server(DATA_DIR, cleanup_mode=None).get_postmaster_info()
     host, port = str(info.socket_dir), str(info.port or 5432)
@@ -36,6 +28,19 @@ def connection_settings():
         "HOST": host,
         "PORT": port,
     }
+
+
+def _pgserver():
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (root shells, CI) and
+    # falls back to /tmp, which is what we want anyway.
+    warnings.filterwarnings("ignore", module="platformdirs")
+    import pgserver
+
+    # pgserver logs every step at INFO; a user needs none of it.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    return pgserver
 
 
 def _ensure_database(host, port):
@@ -55,6 +60,7 @@ def stop_server():
     import os
     import pwd
 
+    _pgserver()
     from pgserver._commands import pg_ctl
 
     if not (DATA_DIR / "postmaster.pid").exists():
