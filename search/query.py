@@ -11,12 +11,12 @@ BEGIN or COMMIT:
 """
 
 import datetime
-import math
 import re
 from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import (
     Exists,
@@ -227,52 +227,13 @@ class SearchResults:
     rest: str = ""  # the query without the candidate's name
     sort: str = "newest"
     total: int = 0
-    page: int = 1
-    num_pages: int = 1
-    stories: list = field(default_factory=list)
+    page_obj: Page | None = None  # the page's stories, as the pagination partial reads them
     facets: dict = field(default_factory=dict)
     cards: list = field(default_factory=list)
     selected: dict = field(default_factory=dict)  # filter -> label
     message: str = ""
     status: int = 200
     is_browsing: bool = False  # no words, no filters: counts by link are left out
-
-    # The pagination partial reads a Django Page; these answer the same questions.
-    @property
-    def number(self):
-        return self.page
-
-    @property
-    def paginator(self):
-        return self
-
-    @property
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    @property
-    def previous_page_number(self):
-        return self.page - 1
-
-    @property
-    def next_page_number(self):
-        return self.page + 1
-
-    @property
-    def has_previous(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page < self.num_pages
-
-    @property
-    def first_index(self):
-        return (self.page - 1) * PER_PAGE + 1 if self.stories else 0
-
-    @property
-    def last_index(self):
-        return (self.page - 1) * PER_PAGE + len(self.stories)
 
 
 def run_search(params):
@@ -351,12 +312,14 @@ def _count_and_page(results, stories, filters, match):
         results.cards = _cards(match.candidates, cards_count, narrow_count, races)
     ranked_pool = results.sort == "relevance" and results.text and results.total > RANK_POOL
     shown = min(results.total, RANK_POOL) if ranked_pool else results.total
-    results.num_pages = max(1, math.ceil(shown / PER_PAGE))
-    results.page = params_page = results.params.get("page") or 1
-    if params_page > results.num_pages:
+    # The counts statement has already counted the stories and picked the page's ids;
+    # a Paginator over a range of the count only does the page arithmetic.
+    paginator = Paginator(range(shown), PER_PAGE)
+    number = results.params.get("page") or 1
+    if number > paginator.num_pages:
         results.message = (
-            f"There is no page {params_page}; this search has "
-            f"{results.num_pages} page{'s' if results.num_pages != 1 else ''}"
+            f"There is no page {number}; this search has "
+            f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}"
             + (
                 " in order of best match; sort by newest to see every story."
                 if ranked_pool
@@ -365,8 +328,8 @@ def _count_and_page(results, stories, filters, match):
         )
         results.status = 404
         return
-    if page_ids:
-        results.stories = _page(page_ids, results.text, results.sort, lexemes)
+    stories = _page(page_ids, results.text, results.sort, lexemes) if page_ids else []
+    results.page_obj = Page(stories, number, paginator)
 
 
 def _ordering(sort, text):
