@@ -147,7 +147,8 @@ def baseline(searches):
     from django.db.models import Q
 
     from archive.models import Article
-    from search.query import SearchForm, filtered
+    from search.form import SearchForm
+    from search.query import filtered
 
     times = []
     for params in searches:

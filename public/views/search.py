@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
-from search.query import SORTS, SearchForm, run_search
+from search.form import SORTS, SearchForm
+from search.query import run_search
 
 
 def search(request):
