@@ -20,16 +20,12 @@ from django.db import connection, transaction
 from django.db.models import (
     Exists,
     F,
-    Func,
     OuterRef,
-    TextField,
-    Value,
 )
-from django.db.models.functions import Lower, NullIf, StrIndex, Substr
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from archive.models import (
@@ -42,6 +38,7 @@ from archive.models import (
 from candidates.models import Candidate
 from elections.models import Candidacy, Election
 from search.form import MAX_QUERY_LENGTH, SearchForm
+from search.highlight import START_SEL, STOP_SEL, BodyWindow, marked, searched_lexemes
 from search.names import find_candidates, replace_span
 
 PER_PAGE = 20
@@ -49,10 +46,6 @@ FACET_SIZE = 10
 # Where more stories match, "best match" ranks the likeliest this many (see _page).
 RANK_POOL = 500
 CONFIG = "english"
-# Private-use characters mark the matched words; story text is escaped around them,
-# so only our own <mark> tags reach the page.
-START_SEL, STOP_SEL = "\ue000", "\ue001"
-_SENTINELS = re.compile(f"({START_SEL}|{STOP_SEL})")
 
 
 def text_query(text):
@@ -99,25 +92,6 @@ def filtered(queryset, *, candidate="", election="", tag="", publication="", sin
 
 def _start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
-
-
-def marked(text):
-    """Escape `text` and turn the matched-word sentinels into balanced <mark> tags."""
-    out, is_open = [], False
-    for piece in _SENTINELS.split(text or ""):
-        if piece == START_SEL:
-            if not is_open:
-                out.append("<mark>")
-            is_open = True
-        elif piece == STOP_SEL:
-            if is_open:
-                out.append("</mark>")
-            is_open = False
-        else:
-            out.append(escape(piece))
-    if is_open:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # noqa: S308 - built from escaped pieces above
 
 
 @dataclass
@@ -207,7 +181,7 @@ def _count_and_page(results, stories, filters, match):
     )
     results.total = counts.pop("total", {}).get("", FacetValue("", "", 0)).count
     words = next(iter(counts.pop("words", {}).values()), None)
-    lexemes = _lexemes(words.key) if words else []
+    lexemes = searched_lexemes(words.key) if words else []
     if results.text and words is not None and not words.count:
         results.message = (
             "Your search has only very common words (like “the” or “of”), "
@@ -263,48 +237,6 @@ def _ordering(sort, text):
     if sort == "relevance" and text:
         return ["-rank", "-published_at", "-pk"]
     return ["-published_at", "-pk"]
-
-
-def _lexemes(tree):
-    """The words a query looks for, as stemmed lexemes, from querytree(); not the excluded."""
-    found = re.findall(r"(!?)'((?:[^']|'')+)'", tree or "")
-    return [lexeme.replace("''", "'") for negated, lexeme in found if not negated][:6]
-
-
-class BodyWindow(Func):
-    """The stretch of the body around the first place a query's word appears.
-
-    ts_headline parses the whole text it is given, a few milliseconds for a long
-    story; given a window around the match it costs a fraction of that. A stem
-    is a prefix of most forms of its word ('approv' of 'approved'); where it isn't
-    ('happi' of 'happy') the window starts with the story, and a match found in it
-    is still highlighted.
-    """
-
-    output_field = TextField()
-    LEAD, SIZE = 150, 480
-
-    def __init__(self, body, lexemes):
-        positions = [
-            NullIf(StrIndex(Lower(body), Value(lexeme.removesuffix("i"))), Value(0))
-            for lexeme in lexemes
-        ]
-        super().__init__(body, *positions)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        body, body_params = compiler.compile(self.source_expressions[0])
-        compiled = [compiler.compile(e) for e in self.source_expressions[1:]]
-        if not compiled:
-            return f"substr({body}, 1, {self.SIZE})", body_params
-        first = "LEAST(" + ", ".join(sql for sql, _ in compiled) + ")"
-        first_params = [p for _, params in compiled for p in params]
-        # From the word start before the lead, so the window opens with a whole word.
-        sql = (
-            f"CASE WHEN {first} > {self.LEAD} THEN regexp_replace("
-            f"substr({body}, {first} - {self.LEAD}, {self.SIZE}), '^\\S*\\s+', '')"
-            f" ELSE substr({body}, 1, {self.SIZE}) END"
-        )
-        return sql, (*first_params, *body_params, *first_params, *body_params, *body_params)
 
 
 def _page(page_ids, text, sort, lexemes=()):

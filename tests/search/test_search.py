@@ -175,7 +175,7 @@ def test_snippets_highlight_the_words_and_escape_the_text(client):
 
 
 def test_snippet_markup_is_escaped_even_around_highlights(client):
-    from search.query import marked
+    from search.highlight import marked
 
     text = "a <img src=x onerror=alert(1)> \ue000word\ue001 & \ue000more"
     html = marked(text)
