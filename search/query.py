@@ -11,10 +11,9 @@ BEGIN or COMMIT:
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import (
@@ -37,7 +36,8 @@ from archive.models import (
 )
 from candidates.models import Candidate
 from elections.models import Candidacy, Election
-from search.form import MAX_QUERY_LENGTH, SearchForm
+from search.form import SearchForm
+from search.fulltext import CONFIG, full_text, text_query
 from search.highlight import START_SEL, STOP_SEL, BodyWindow, marked, searched_lexemes
 from search.names import find_candidates, replace_span
 
@@ -45,18 +45,6 @@ PER_PAGE = 20
 FACET_SIZE = 10
 # Where more stories match, "best match" ranks the likeliest this many (see _page).
 RANK_POOL = 500
-CONFIG = "english"
-
-
-def text_query(text):
-    """Web-style syntax: "quoted phrases", or, -word; never a syntax error."""
-    return SearchQuery(text, search_type="websearch", config=CONFIG)
-
-
-def full_text(queryset, text):
-    """Stories matching `text` by the stored, indexed vector, with their rank."""
-    query = text_query(text)
-    return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
 
 def filtered(queryset, *, candidate="", election="", tag="", publication="", since, until):
@@ -506,11 +494,3 @@ def _cards(slugs, story_counts, narrow_counts, races):
             )
         )
     return cards
-
-
-def search_admin(queryset, term):
-    """The admin's story search: the same full-text query readers use, over any status."""
-    term = " ".join(term.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
-    if not re.search(r"[^\W_]", term):
-        return queryset
-    return queryset.filter(search_vector=text_query(term))

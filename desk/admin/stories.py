@@ -19,7 +19,7 @@ from desk.admin.history import RestoreDeletedMixin
 from desk.admin.story_form import ArticleForm
 from desk.admin.story_links import CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline
 from elections.models import Election
-from search.query import search_admin
+from search.fulltext import search_admin
 
 
 @admin.register(Publication)
