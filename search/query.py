@@ -11,7 +11,6 @@ BEGIN or COMMIT:
 """
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Page, Paginator
@@ -40,6 +39,7 @@ from search.form import SearchForm
 from search.fulltext import CONFIG, full_text, text_query
 from search.highlight import START_SEL, STOP_SEL, BodyWindow, marked, searched_lexemes
 from search.names import find_candidates, replace_span
+from search.results import CandidateCard, FacetValue, SearchResults
 
 PER_PAGE = 20
 FACET_SIZE = 10
@@ -80,49 +80,6 @@ def filtered(queryset, *, candidate="", election="", tag="", publication="", sin
 
 def _start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
-
-
-@dataclass
-class FacetValue:
-    key: str
-    label: str
-    count: int
-    is_selected: bool = False
-
-    @property
-    def since(self):
-        return f"{self.key}-01-01"
-
-    @property
-    def until(self):
-        return f"{self.key}-12-31"
-
-
-@dataclass
-class CandidateCard:
-    slug: str
-    name: str
-    url: str
-    candidacies: list = field(default_factory=list)  # [(election label, url, outcome label)]
-    story_count: int = 0
-    match_count: int = 0  # among the stories matching the rest of the query
-
-
-@dataclass
-class SearchResults:
-    params: dict
-    text: str = ""  # what the full-text search looked for
-    corrected_from: str = ""  # the query as typed, when a misspelt name was corrected
-    rest: str = ""  # the query without the candidate's name
-    sort: str = "newest"
-    total: int = 0
-    page_obj: Page | None = None  # the page's stories, as the pagination partial reads them
-    facets: dict = field(default_factory=dict)
-    cards: list = field(default_factory=list)
-    selected: dict = field(default_factory=dict)  # filter -> label
-    message: str = ""
-    status: int = 200
-    is_browsing: bool = False  # no words, no filters: counts by link are left out
 
 
 def run_search(params):
