@@ -174,11 +174,11 @@ def baseline(searches):
 
 def explain(sqls):
     """EXPLAIN ANALYZE of a page's statements that read stories, planned as the page plans
-    them: the counts statement with the SET LOCAL search.query sends before it (here in
+    them: the counts statement with the SET LOCAL search.counts sends before it (here in
     a transaction of its own), shown where it finds the stories; the page statement whole."""
     from django.db import connection, transaction
 
-    from search.query import PREFER_THE_INDEX
+    from search.counts import PREFER_THE_INDEX
 
     prefix = f"{PREFER_THE_INDEX}; "
     plans = []
