@@ -2,34 +2,27 @@
 
 A search page makes at most three queries, whatever the archive's size, and no
 BEGIN or COMMIT:
-1. the candidates' names, matched against the query in Python (search_names), and
+1. the candidates' names, matched against the query in Python (search.names), and
    kept in the cache until a candidate changes;
 2. over the matching stories gathered once: the filter counts, the total, the card
    of the candidate the query named, and the ids of the page's stories (with a
-   planner setting, sent in the same string, that keeps it on the GIN index);
-3. those stories by id, with highlighted snippets computed for them only.
+   planner setting, sent in the same string, that keeps it on the GIN index); the
+   one raw SQL statement, in search.counts;
+3. those stories by id, with highlighted snippets computed for them only
+   (search.highlight).
 """
 
 import datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Page, Paginator
-from django.db.models import (
-    Exists,
-    F,
-    OuterRef,
-)
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from archive.models import (
-    Article,
-    ArticleCandidate,
-    ArticleElection,
-    story_taggings,
-)
+from archive.models import Article, ArticleCandidate, ArticleElection, story_taggings
 from elections.models import Candidacy
 from search.counts import counts_and_page_ids
 from search.form import SearchForm
