@@ -12,18 +12,21 @@ from desk.admin.release_form import (
     election_id_from,
     rows_to_fill,
 )
+from desk.admin.rows import LabelledRowsFormSet
+from desk.admin.widgets import NamedEmptyChoice
 from elections.models import Candidacy, Election, Release, VoteCount
 
 
 class CandidacyInline(admin.TabularInline):
     model = Candidacy
+    formset = LabelledRowsFormSet
     extra = 0
     fields = ["candidate", "ballot_designation", "is_incumbent", "outcome"]
     autocomplete_fields = ["candidate"]
 
 
 @admin.register(Election)
-class ElectionAdmin(SimpleHistoryAdmin):
+class ElectionAdmin(NamedEmptyChoice, SimpleHistoryAdmin):
     list_display = ["__str__", "date", "stage", "status", "is_demo"]
     list_filter = ["stage", "status", "is_demo"]
     search_fields = ["office", "jurisdiction", "slug"]

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from desk.admin.rows import LabelledRowsFormSet
 from elections.checks import shares_over_100
 from elections.models import Candidacy, Release, VoteCount
 
@@ -111,8 +112,17 @@ class VoteCountForm(forms.ModelForm):
         return cleaned
 
 
-class VoteCountFormSet(forms.BaseInlineFormSet):
+class VoteCountFormSet(LabelledRowsFormSet):
     """Checks across the rows of one release."""
+
+    def row_name(self, form, index):
+        # A row is a candidate's: new rows come with their candidacy filled in.
+        candidacy_id = form.instance.candidacy_id or form.initial.get("candidacy")
+        if candidacy_id:
+            candidacy = Candidacy.objects.select_related("candidate").filter(pk=candidacy_id)
+            if found := candidacy.first():
+                return found.candidate.name
+        return super().row_name(form, index)
 
     def clean(self):
         super().clean()

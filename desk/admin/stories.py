@@ -18,6 +18,7 @@ from candidates.models import Candidate
 from desk.admin.history import RestoreDeletedMixin
 from desk.admin.story_form import ArticleForm
 from desk.admin.story_links import CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline
+from desk.admin.widgets import NamedEmptyChoice
 from elections.models import Election
 from search.fulltext import search_admin
 
@@ -83,7 +84,7 @@ class TagFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(RestoreDeletedMixin, SimpleHistoryAdmin):
+class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
     form = ArticleForm
     list_display = ["headline", "publication", "status", "published_at", "linked_candidates"]
     list_filter = [

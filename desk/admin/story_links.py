@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 
 from archive.models import ArticleCandidate, ArticleElection, ArticleRelease, Origin
+from desk.admin.rows import LabelledRowsFormSet
 
 EDITOR_ADDED = "added by an editor"
 
@@ -48,7 +49,7 @@ class ReleaseLinkForm(EditorLinkForm):
     target = "release"
 
 
-class NoRepeatsFormSet(forms.BaseInlineFormSet):
+class NoRepeatsFormSet(LabelledRowsFormSet):
     """One editor row per linked thing: catches repeats before the database does."""
 
     def clean(self):

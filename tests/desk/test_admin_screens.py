@@ -1,6 +1,10 @@
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+
+from tests import admin_users
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +34,20 @@ def test_superuser_can_open_every_list_and_add_form(client, demo):
         base = f"/admin/{meta.app_label}/{meta.model_name}/"
         assert client.get(base).status_code == 200, base
         assert client.get(base + "add/").status_code == 200, base
+
+
+def test_no_admin_form_offers_an_option_without_text(client, demo):
+    """An <option> with no text is invalid HTML (the Nu checker's error) and says nothing to
+    a screen reader; the autocomplete's empty choice says "None"."""
+    from archive.models import Article
+    from elections.models import Election
+
+    client.force_login(admin_users.chief())
+    story, election = Article.objects.first(), Election.objects.first()
+    for url in (
+        "/admin/archive/article/add/",
+        f"/admin/archive/article/{story.pk}/change/",
+        f"/admin/elections/election/{election.pk}/change/",
+    ):
+        page = client.get(url).content.decode()
+        assert re.findall(r"<option[^>]*>\s*</option>", page) == [], url
