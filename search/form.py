@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from archive.models import Publication
 from candidates.models import Candidate
+from elections.checks import year_problem
 from elections.models import Election
 
 MAX_QUERY_LENGTH = 300
@@ -80,9 +81,23 @@ class SearchForm(forms.Form):
             raise forms.ValidationError("Type a word or a name to search for.")
         return q
 
+    def clean_since(self):
+        return _in_range(self.cleaned_data["since"], "From")
+
+    def clean_until(self):
+        return _in_range(self.cleaned_data["until"], "To")
+
     def clean(self):
         data = super().clean()
         since, until = data.get("since"), data.get("until")
         if since and until and since > until:
             raise forms.ValidationError("The “from” date is after the “to” date.")
         return data
+
+
+def _in_range(day, label):
+    # The years Tally takes a time in: 9999-12-31 is a real date, but the day after it,
+    # which the search reads up to, is not.
+    if day and (problem := year_problem(day.year)):
+        raise forms.ValidationError(f"“{label}”: {problem}.")
+    return day

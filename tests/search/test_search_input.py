@@ -54,6 +54,8 @@ def test_query_syntax_never_breaks_the_page(client, archive, caplog, query):
         ({"until": "2022-13-01"}, "“To” must be a real date"),
         ({"since": "yesterday"}, "“From” must be a real date"),
         ({"since": "2024-01-02", "until": "2024-01-01"}, "The “from” date is after the “to” date."),
+        ({"q": "bass", "until": "9999-12-31"}, "“To”: the year must be between 1800 and 2999"),
+        ({"since": "0001-01-01"}, "“From”: the year must be between 1800 and 2999"),
         ({"sort": "price"}, "Sort by best match or newest first."),
         ({"page": "two"}, "The page must be a number."),
         ({"page": "0"}, "Pages are numbered from 1."),
