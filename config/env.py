@@ -1,5 +1,6 @@
 """The one place settings read the environment."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,3 +40,17 @@ def env_int(name, default):
         return int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from exc
+
+
+def env_networks(name, default=()):
+    """Addresses or networks (10.0.0.0/8), comma-separated; checked here so that a
+    typo stops the site at start-up instead of quietly trusting nothing."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must be IP addresses or networks, comma-separated; {entry!r} is neither."
+            ) from exc
+    return entries

@@ -95,3 +95,40 @@ def test_production_without_collected_static_files_says_to_collect_them(tmp_path
     collected = manage("collectstatic", "--noinput", "-v", "0", **production)
     assert collected.returncode == 0, collected.stderr
     assert start().returncode == 0
+
+
+def test_behind_a_proxy_only_loopback_is_trusted_unless_told():
+    show = "from django.conf import settings; print(settings.TRUSTED_PROXIES)"
+    result = manage("shell", "--no-imports", "-c", show, DEBUG="true", BEHIND_PROXY="true")
+    assert result.stdout.strip() == "['127.0.0.1', '::1']", result.stderr
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        DEBUG="true",
+        BEHIND_PROXY="true",
+        TRUSTED_PROXIES="10.0.0.0/8, ::1",
+    )
+    assert result.stdout.strip() == "['10.0.0.0/8', '::1']", result.stderr
+    # Without a proxy, X-Forwarded-For is nobody's to believe.
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        DEBUG="true",
+        BEHIND_PROXY="false",
+        TRUSTED_PROXIES="10.0.0.0/8",
+    )
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_mistyped_trusted_proxy_stops_the_site_with_one_clear_line():
+    result = manage(
+        "check", DEBUG="true", BEHIND_PROXY="true", TRUSTED_PROXIES="10.0.0.1, 10.0.0.300"
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "TRUSTED_PROXIES must be IP addresses or networks" in result.stderr
+    assert "'10.0.0.300'" in result.stderr
