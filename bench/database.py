@@ -94,6 +94,8 @@ def django_env(url, debug=False, settings="config.settings"):
         SECRET_KEY=_BENCH_SECRET,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_COOKIES="false",
+        # gunicorn and the test client are spoken to over plain HTTP here.
+        SSL_REDIRECT="false",
     )
     return env
 

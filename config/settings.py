@@ -149,6 +149,25 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 
+# HTTPS only, outside development. Browsers are told for a year to come back only over
+# HTTPS, this site and its subdomains (HSTS_SECONDS=0 stops telling them; it does not
+# undo what they were told). Preload is consent to hstspreload.org's list, which accepts
+# only a registrable domain serving this header: HSTS_PRELOAD=false withholds it.
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+SECURE_SSL_REDIRECT = not DEBUG and env_bool("SSL_REDIRECT", True)
+# The load balancer probes /healthz over plain HTTP and takes a redirect for a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if not DEBUG and not SECURE_SSL_REDIRECT:
+    # SSL_REDIRECT=false says the proxy in front redirects, as this warning asks.
+    SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# Django's defaults, said here because a page relies on them: no address of ours in
+# Referer to other sites, no guessing content types, no window shared with another site.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
 # Behind a proxy that terminates TLS.
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None

@@ -12,8 +12,12 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# What config/settings_test.py puts in this process's environment for the tests.
+TEST_ONLY = ("SECRET_KEY", "ALLOWED_HOSTS", "SECURE_COOKIES", "SSL_REDIRECT")
+
+
 def manage(*args, **env):
-    environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environ = {k: v for k, v in os.environ.items() if k not in TEST_ONLY}
     environ.update(env)
     environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
@@ -24,6 +28,26 @@ def manage(*args, **env):
         text=True,
         timeout=60,
     )
+
+
+def production_env(**env):
+    """The environment of a production server: config.settings, DEBUG off, real secrets."""
+    environ = {k: v for k, v in os.environ.items() if k not in TEST_ONLY}
+    environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="false",
+        SECRET_KEY="k" * 50,
+        ALLOWED_HOSTS="tally.example",
+    )
+    environ.update(env)
+    return environ
+
+
+def database_url():
+    """The test database, for a process of its own."""
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "127.0.0.1", safe="")
+    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -54,16 +78,12 @@ def test_unreachable_database_gives_one_clear_line():
 
 @pytest.mark.django_db
 def test_production_settings_load_with_real_values():
-    db = connection.settings_dict
-    url = (
-        f"postgres://{db['USER']}@{quote(db['HOST'] or '127.0.0.1', safe='')}:{db['PORT'] or 5432}"
-    )
     result = manage(
         "check",
         DEBUG="false",
         SECRET_KEY="k" * 50,
         ALLOWED_HOSTS="tally.example",
-        DATABASE_URL=f"{url}/{db['NAME']}",
+        DATABASE_URL=database_url(),
     )
     assert result.returncode == 0, result.stderr
 

@@ -1,0 +1,94 @@
+"""What a browser is told about this site's safety: HTTPS only.
+
+The production settings are loaded in a process of their own (config.settings with
+DEBUG off), as gunicorn would load them; the test settings turn the redirect off.
+"""
+
+import json
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from tests.config.test_settings import ROOT, database_url, production_env
+
+pytestmark = pytest.mark.django_db
+
+# Requests made through Django's test client inside the production settings.
+VISIT = """
+import json, sys
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="tally.example")
+seen = {}
+for path, secure in json.loads(sys.argv[1]):
+    response = client.get(path, secure=secure)
+    seen[("https:" if secure else "http:") + path] = {
+        "status": response.status_code,
+        "headers": dict(response.headers),
+    }
+print(json.dumps(seen))
+"""
+
+
+def visit(pages, **env):
+    result = subprocess.run(
+        [sys.executable, "-c", VISIT, json.dumps(pages)],
+        cwd=ROOT,
+        env=production_env(DATABASE_URL=database_url(), **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_sends_readers_to_https_and_tells_browsers_to_stay():
+    seen = visit(
+        [["/stories/", False], ["/healthz", False], ["/robots.txt", True], ["/admin/login/", True]]
+    )
+    assert seen["http:/stories/"]["status"] == 301
+    assert seen["http:/stories/"]["headers"]["Location"] == "https://tally.example/stories/"
+    # The load balancer's probe gets its answer over plain HTTP.
+    assert seen["http:/healthz"]["status"] == 200
+
+    public = seen["https:/robots.txt"]["headers"]
+    assert public["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert public["X-Content-Type-Options"] == "nosniff"
+    assert public["Referrer-Policy"] == "same-origin"
+    assert public["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert public["X-Frame-Options"] == "DENY"
+
+    admin = seen["https:/admin/login/"]
+    assert admin["status"] == 200
+    assert admin["headers"]["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_behind_a_proxy_that_redirects_the_site_need_not():
+    seen = visit(
+        [["/robots.txt", False], ["/robots.txt", True]],
+        SSL_REDIRECT="false",
+        HSTS_SECONDS="600",
+        HSTS_PRELOAD="false",
+    )
+    assert seen["http:/robots.txt"]["status"] == 200
+    assert "Strict-Transport-Security" not in seen["http:/robots.txt"]["headers"]
+    hsts = seen["https:/robots.txt"]["headers"]["Strict-Transport-Security"]
+    assert hsts == "max-age=600; includeSubDomains"
+
+
+def test_deploy_check_finds_nothing_to_warn_of():
+    for env in [{}, {"SSL_REDIRECT": "false"}]:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            cwd=ROOT,
+            env=production_env(SECRET_KEY=secrets.token_urlsafe(50), **env),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "System check identified no issues" in result.stdout, env
