@@ -5,3 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("public.urls")),
 ]
+
+handler500 = "config.errors.server_error"

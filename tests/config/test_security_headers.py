@@ -1,19 +1,33 @@
-"""What a browser is told about this site's safety: HTTPS only.
+"""What a browser is told about this site's safety: HTTPS only, and what a page may load.
 
 The production settings are loaded in a process of their own (config.settings with
 DEBUG off), as gunicorn would load them; the test settings turn the redirect off.
 """
 
 import json
+import re
 import secrets
 import subprocess
 import sys
 
 import pytest
+from django.test import Client
 
 from tests.config.test_settings import ROOT, database_url, production_env
 
 pytestmark = pytest.mark.django_db
+
+POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# The same, with the nonce of a page that has inline <style> blocks.
+POLICY_WITH_NONCE = re.compile(
+    re.escape(POLICY).replace(
+        re.escape("style-src 'self'"), re.escape("style-src 'self' 'nonce-") + "([^']+)'"
+    )
+)
 
 # Requests made through Django's test client inside the production settings.
 VISIT = """
@@ -57,6 +71,7 @@ def test_production_sends_readers_to_https_and_tells_browsers_to_stay():
 
     public = seen["https:/robots.txt"]["headers"]
     assert public["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert public["Content-Security-Policy"] == POLICY
     assert public["X-Content-Type-Options"] == "nosniff"
     assert public["Referrer-Policy"] == "same-origin"
     assert public["Cross-Origin-Opener-Policy"] == "same-origin"
@@ -64,6 +79,7 @@ def test_production_sends_readers_to_https_and_tells_browsers_to_stay():
 
     admin = seen["https:/admin/login/"]
     assert admin["status"] == 200
+    assert POLICY_WITH_NONCE.fullmatch(admin["headers"]["Content-Security-Policy"])
     assert admin["headers"]["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
@@ -92,3 +108,24 @@ def test_deploy_check_finds_nothing_to_warn_of():
         )
         assert result.returncode == 0, result.stderr
         assert "System check identified no issues" in result.stdout, env
+
+
+def test_public_pages_need_no_nonce_so_a_cached_copy_still_shows(client, demo):
+    """Public pages are cached whole (public/page_cache.py): a nonce kept in a cached
+    page would not be the one in the next response's header."""
+    for path in ["/", "/stories/", "/elections/los-angeles-mayor-2022-11-08/", "/no/such/page/"]:
+        response = client.get(path)
+        assert response.headers["Content-Security-Policy"] == POLICY, path
+        assert "nonce" not in response.content.decode(), path
+    response = client.get("/admin/login/")
+    assert POLICY_WITH_NONCE.fullmatch(response.headers["Content-Security-Policy"])
+
+
+@pytest.mark.urls("tests.config.failing_urls")
+def test_the_error_page_keeps_its_style_under_the_policy():
+    response = Client(raise_request_exception=False).get("/broken/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Something went wrong on our side" in page
+    nonce = POLICY_WITH_NONCE.fullmatch(response.headers["Content-Security-Policy"]).group(1)
+    assert f'<style nonce="{nonce}">' in page
