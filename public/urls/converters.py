@@ -25,7 +25,20 @@ class MonthOrDayConverter:
         return str(int(value))
 
 
+class UnicodeSlugConverter:
+    """A slug that may hold letters of any script: taggit makes "de-león" of "de León"."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 def register():
     register_converter(YearConverter, "year")
     register_converter(MonthOrDayConverter, "month")
     register_converter(MonthOrDayConverter, "day")
+    register_converter(UnicodeSlugConverter, "tag")

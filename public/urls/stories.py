@@ -35,7 +35,7 @@ urlpatterns = [
         name="story_detail",
     ),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
-    path("tags/<slug:slug>/", cached_page(views.tag_detail, reads=["page"]), name="tag_detail"),
+    path("tags/<tag:slug>/", cached_page(views.tag_detail, reads=["page"]), name="tag_detail"),
     path("feeds/latest/", feeds.LatestStories(), name="feed_latest"),
     path("feeds/latest/atom/", feeds.atom(feeds.LatestStories)(), name="feed_latest_atom"),
     path("candidates/<slug:slug>/feed/", feeds.CandidateStories(), name="candidate_feed"),
@@ -50,6 +50,6 @@ urlpatterns = [
         feeds.atom(feeds.ElectionTimeline)(),
         name="election_feed_atom",
     ),
-    path("tags/<slug:slug>/feed/", feeds.TagStories(), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", feeds.atom(feeds.TagStories)(), name="tag_feed_atom"),
+    path("tags/<tag:slug>/feed/", feeds.TagStories(), name="tag_feed"),
+    path("tags/<tag:slug>/feed/atom/", feeds.atom(feeds.TagStories)(), name="tag_feed_atom"),
 ]

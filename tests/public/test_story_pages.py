@@ -226,3 +226,14 @@ def test_a_story_address_with_a_huge_date_part_is_not_found(client, db, date_par
     assert client.get(f"/stories/{date_part}/real-story/").status_code == 404
     for archive in (date_part.split("/")[0], "/".join(date_part.split("/")[:2]), date_part):
         assert client.get(f"/stories/{archive}/").status_code == 404
+
+
+def test_a_tag_in_another_script_has_its_page_and_feed(client, db):
+    story = factories.article(headline="Campaña en el este")
+    story.tags.add("de León")
+    tag_url = "/tags/de-le%C3%B3n/"
+    page = client.get(story.get_absolute_url())
+    assert page.status_code == 200
+    assert f'href="{tag_url}"' in page.content.decode()
+    assert "Campaña en el este" in client.get(tag_url).content.decode()
+    assert client.get(tag_url + "feed/").status_code == 200
