@@ -47,11 +47,25 @@ print(json.dumps(seen))
 """
 
 
-def visit(pages, **env):
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """Production pages name their static files from collectstatic's manifest."""
+    root = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=production_env(STATIC_ROOT=str(root)),
+        check=True,
+        timeout=120,
+    )
+    return root
+
+
+def visit(pages, static_root, **env):
     result = subprocess.run(
         [sys.executable, "-c", VISIT, json.dumps(pages)],
         cwd=ROOT,
-        env=production_env(DATABASE_URL=database_url(), **env),
+        env=production_env(DATABASE_URL=database_url(), STATIC_ROOT=str(static_root), **env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -60,9 +74,10 @@ def visit(pages, **env):
     return json.loads(result.stdout)
 
 
-def test_production_sends_readers_to_https_and_tells_browsers_to_stay():
+def test_production_sends_readers_to_https_and_tells_browsers_to_stay(collected_static):
     seen = visit(
-        [["/stories/", False], ["/healthz", False], ["/robots.txt", True], ["/admin/login/", True]]
+        [["/stories/", False], ["/healthz", False], ["/robots.txt", True], ["/admin/login/", True]],
+        collected_static,
     )
     assert seen["http:/stories/"]["status"] == 301
     assert seen["http:/stories/"]["headers"]["Location"] == "https://tally.example/stories/"
@@ -83,9 +98,10 @@ def test_production_sends_readers_to_https_and_tells_browsers_to_stay():
     assert admin["headers"]["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
-def test_behind_a_proxy_that_redirects_the_site_need_not():
+def test_behind_a_proxy_that_redirects_the_site_need_not(collected_static):
     seen = visit(
         [["/robots.txt", False], ["/robots.txt", True]],
+        collected_static,
         SSL_REDIRECT="false",
         HSTS_SECONDS="600",
         HSTS_PRELOAD="false",
