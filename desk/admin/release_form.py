@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from desk.admin.rows import LabelledRowsFormSet
-from elections.checks import shares_over_100
+from elections.checks import LARGEST_COUNT, shares_over_100
 from elections.models import Candidacy, Release, VoteCount
 
 
@@ -78,8 +78,12 @@ class VoteCountForm(forms.ModelForm):
     votes = forms.IntegerField(
         required=False,
         min_value=0,
+        max_value=LARGEST_COUNT,
         widget=forms.NumberInput(attrs={"size": 10}),
-        error_messages={"min_value": "Votes cannot be negative."},
+        error_messages={
+            "min_value": "Votes cannot be negative.",
+            "max_value": "That is more votes than any count can hold: check for a typo.",
+        },
     )
     reported_share = forms.DecimalField(
         label="share (%)",

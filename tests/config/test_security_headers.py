@@ -117,7 +117,9 @@ def test_deploy_check_finds_nothing_to_warn_of():
         result = subprocess.run(
             [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
             cwd=ROOT,
-            env=production_env(SECRET_KEY=secrets.token_urlsafe(50), **env),
+            env=production_env(
+                SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=database_url(), **env
+            ),
             capture_output=True,
             text=True,
             timeout=60,

@@ -111,6 +111,7 @@ def test_a_percent_only_source_is_entered_as_shares(desk_client, race):
     "rows, when, message",
     [
         ("negative", None, "Votes cannot be negative."),
+        ("overflow", None, "more votes than any count can hold"),
         ("share_over_100", None, "A share cannot be above 100%."),
         ("shares_over_total", None, "The shares add up to 101%, more than 100%"),
         ("fine", "future", "This time is still to come"),
@@ -124,6 +125,7 @@ def test_impossible_figures_are_refused(desk_client, race, rows, when, message):
     foreign = factories.candidacy(candidate=factories.candidate(name="Cy Elsewhere"))
     table = {
         "negative": [(ada, -5, None), (bo, 900, None)],
+        "overflow": [(ada, 9223372036854775808, None), (bo, 900, None)],
         "share_over_100": [(ada, None, "100.5"), (bo, None, "1")],
         "shares_over_total": [(ada, None, "60"), (bo, None, "41")],
         "fine": [(ada, 1100, None), (bo, 900, None)],

@@ -71,6 +71,16 @@ def test_share_of_expected_vote_stays_between_0_and_100():
     refused(lambda: factories.release(expected_vote_pct=Decimal("100.5")))
 
 
+def test_the_database_refuses_a_time_python_could_not_read_back(db):
+    # 9999-12-31 at -12:00 is year 10000 in UTC: stored, it would fail every page showing it.
+    far = datetime.datetime(
+        9999, 12, 31, 23, 59, 59, tzinfo=datetime.timezone(-datetime.timedelta(hours=12))
+    )
+    refused(lambda: factories.release(released_at=far))
+    refused(lambda: factories.article(published_at=far))
+    refused(lambda: factories.election(date=datetime.date(1, 1, 1)))
+
+
 def test_votes_need_votes_or_a_share():
     refused(lambda: factories.vote_count())
 
