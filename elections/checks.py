@@ -54,3 +54,46 @@ def within_years(field, *, is_date=False):
             datetime.datetime.combine(d, datetime.time(), datetime.UTC) for d in (earliest, after)
         )
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": earliest, f"{field}__lt": after})
+
+
+# A release dated this long before its election, or after it, is more often a mistyped
+# date than a real count: the desk confirms it before it is entered.
+EXPECTED_BEFORE = datetime.timedelta(days=60)
+EXPECTED_AFTER = datetime.timedelta(days=120)
+
+
+def votes_beyond_ballots(votes, ballots_counted, seats=1):
+    """Why these votes cannot be, or None: together they exceed what the ballots counted
+    allow (each ballot gives a contest at most as many votes as it has seats)."""
+    total = sum(v for v in votes if v is not None)
+    if ballots_counted is not None and total > ballots_counted * seats:
+        return (
+            f"The votes add up to {total:,}, more than the {ballots_counted:,} ballots "
+            "counted allow: check for a typo."
+        )
+    return None
+
+
+def counts_gone_down(release, votes, previous, previous_votes):
+    """What went down since the release before: counts only grow, unless the source
+    corrected them. `votes` and `previous_votes` map a candidacy's name to its votes."""
+    went_down = []
+    before, now = previous.ballots_counted, release.ballots_counted
+    if None not in (before, now) and now < before:
+        went_down.append(f"ballots counted from {before:,} to {now:,}")
+    for name, count in votes.items():
+        earlier = previous_votes.get(name)
+        if None not in (earlier, count) and count < earlier:
+            went_down.append(f"{name}'s votes from {earlier:,} to {count:,}")
+    return went_down
+
+
+def unusual_release(election, released_at):
+    """Why a release for this election at this time should be confirmed, if it should."""
+    reasons = []
+    if election.status == "certified":
+        reasons.append("the election's result is certified")
+    day = released_at.date()
+    if not election.date - EXPECTED_BEFORE <= day <= election.date + EXPECTED_AFTER:
+        reasons.append(f"it comes out on {day:%b %-d, %Y}, far from election day")
+    return reasons

@@ -272,6 +272,11 @@ class Release(AnnouncingModel):
         "share of expected vote counted (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     is_final = models.BooleanField("final or certified", default=False)
+    is_correction = models.BooleanField(
+        "corrects earlier figures",
+        default=False,
+        help_text="The source corrected its count, so a figure may be lower than before.",
+    )
     notes = models.TextField(blank=True, help_text="What the figures cover, and any caveat.")
 
     objects = ReleaseQuerySet.as_manager()
@@ -315,6 +320,20 @@ class Release(AnnouncingModel):
             "elections:release_detail",
             kwargs={"slug": self.election.slug, "number": self.number},
         )
+
+    def previous(self):
+        """The election's release just before this one in time, if any."""
+        return (
+            Release.objects.filter(election_id=self.election_id, released_at__lt=self.released_at)
+            .exclude(pk=self.pk)
+            .order_by("-released_at")
+            .first()
+        )
+
+    def votes_by_name(self):
+        """Each candidacy's votes in this release, by the candidate's name."""
+        rows = self.vote_counts.values_list("candidacy__candidate__name", "votes")
+        return dict(rows)
 
     def results(self):
         """Shares, leader and margin, derived from this release's vote_counts (prefetch them)."""

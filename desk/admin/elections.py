@@ -1,4 +1,4 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Value, When
 from django.template.response import TemplateResponse
@@ -118,23 +118,6 @@ class ReleaseAdmin(SimpleHistoryAdmin):
                     {"candidacy": c.pk} for c in rows_to_fill(election_id, release)
                 ]
         return kwargs
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        release = form.instance
-        previous = form.previous_release()
-        if (
-            previous is not None
-            and previous.ballots_counted is not None
-            and release.ballots_counted is not None
-            and release.ballots_counted < previous.ballots_counted
-        ):
-            self.message_user(
-                request,
-                f"Saved, but ballots counted went down from {previous.ballots_counted:,} in the "
-                f"release before to {release.ballots_counted:,}: check the figure.",
-                messages.WARNING,
-            )
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)

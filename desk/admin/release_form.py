@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from desk.admin.rows import LabelledRowsFormSet
-from elections.checks import LARGEST_COUNT, shares_over_100
+from elections.checks import (
+    LARGEST_COUNT,
+    counts_gone_down,
+    shares_over_100,
+    unusual_release,
+    votes_beyond_ballots,
+)
 from elections.models import Candidacy, Release, VoteCount
 
 
@@ -22,6 +28,12 @@ def election_id_from(request, release=None):
 
 
 class ReleaseForm(forms.ModelForm):
+    confirmed = forms.BooleanField(
+        label="Enter it all the same",
+        required=False,
+        help_text="For a release of a certified election, or dated far from election day.",
+    )
+
     class Meta:
         model = Release
         fields = [
@@ -33,6 +45,7 @@ class ReleaseForm(forms.ModelForm):
             "ballots_remaining",
             "expected_vote_pct",
             "is_final",
+            "is_correction",
             "notes",
         ]
 
@@ -55,18 +68,13 @@ class ReleaseForm(forms.ModelForm):
                     "This election already has a release at this time; "
                     "correct that one instead of adding another.",
                 )
+            reasons = unusual_release(election, released_at)
+            if reasons and not cleaned.get("confirmed"):
+                self.add_error(
+                    "confirmed",
+                    f"Check this release: {'; '.join(reasons)}. Tick the box to enter it.",
+                )
         return cleaned
-
-    def previous_release(self):
-        release = self.instance
-        return (
-            Release.objects.filter(
-                election_id=release.election_id, released_at__lt=release.released_at
-            )
-            .exclude(pk=release.pk)
-            .order_by("-released_at")
-            .first()
-        )
 
 
 class CandidacyChoiceField(forms.ModelChoiceField):
@@ -135,6 +143,7 @@ class VoteCountFormSet(LabelledRowsFormSet):
         election_id = self.instance.election_id
         seen = set()
         shares = []
+        votes = {}
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):
@@ -151,11 +160,25 @@ class VoteCountFormSet(LabelledRowsFormSet):
                 raise ValidationError(f"{candidacy.candidate} has two rows; keep one.")
             seen.add(candidacy.pk)
             shares.append(data.get("reported_share"))
+            votes[candidacy.candidate.name] = data.get("votes")
         total = shares_over_100(shares)
         if total is not None:
             raise ValidationError(
                 f"The shares add up to {total}%, more than 100%: check for a typo."
             )
+        release = self.instance
+        if problem := votes_beyond_ballots(votes.values(), release.ballots_counted):
+            raise ValidationError(problem)
+        # Without a valid time (the release form says why) there is no release before it.
+        previous = release.previous() if release.released_at else None
+        if previous is not None and not release.is_correction:
+            went_down = counts_gone_down(release, votes, previous, previous.votes_by_name())
+            if went_down:
+                raise ValidationError(
+                    f"Since the release before, {'; '.join(went_down)}. Counts only grow: "
+                    "check for a typo, or tick “corrects earlier figures” if the source "
+                    "corrected its count."
+                )
 
 
 def rows_to_fill(election_id, release=None):

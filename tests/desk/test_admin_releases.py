@@ -22,7 +22,7 @@ def desk_client(client):
 
 @pytest.fixture
 def race():
-    election = factories.election(status=Election.Status.COUNTING)
+    election = factories.election(status=Election.Status.COUNTING, date=timezone.localdate())
     ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
     bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
     first = factories.release(
@@ -144,15 +144,40 @@ def test_impossible_figures_are_refused(desk_client, race, rows, when, message):
     assert (Release.objects.count(), VoteCount.objects.count()) == before
 
 
-def test_ballots_going_down_warns_but_saves(desk_client, race):
+def test_counts_going_down_are_refused_unless_the_source_corrected_them(desk_client, race):
     election, ada, bo = race
-    response = desk_client.post(
-        ADD,
-        release_form(election, [(ada, 500, None), (bo, 300, None)], ballots_counted="800"),
-        follow=True,
-    )
-    page = response.content.decode()
-    assert "ballots counted went down from 1,000 in the release before to 800" in page
+    lower = release_form(election, [(ada, 500, None), (bo, 250, None)], ballots_counted="800")
+    page = desk_client.post(ADD, lower).content.decode()
+    assert "ballots counted from 1,000 to 800" in page
+    assert "Ada Ames&#x27;s votes from 600 to 500" in page
+    assert election.releases.count() == 1
+
+    response = desk_client.post(ADD, {**lower, "is_correction": "on"})
+    assert response.status_code == 302
+    assert election.releases.count() == 2
+
+
+def test_votes_beyond_the_ballots_counted_are_refused(desk_client, race):
+    election, ada, bo = race
+    form = release_form(election, [(ada, 790_000, None), (bo, 900, None)], ballots_counted="1000")
+    page = desk_client.post(ADD, form).content.decode()
+    assert "The votes add up to 790,900, more than the 1,000 ballots counted allow" in page
+    assert election.releases.count() == 1
+
+
+@pytest.mark.parametrize("unusual", ["certified", "far_from_election_day"])
+def test_an_unusual_release_needs_the_desk_to_confirm_it(desk_client, race, unusual):
+    election, ada, bo = race
+    when = timezone.now() - datetime.timedelta(hours=1)
+    if unusual == "certified":
+        Election.objects.filter(pk=election.pk).update(status=Election.Status.CERTIFIED)
+    else:
+        Election.objects.filter(pk=election.pk).update(date=datetime.date(2022, 11, 8))
+    form = release_form(election, [(ada, 1100, None), (bo, 900, None)], when=when)
+    page = desk_client.post(ADD, form).content.decode()
+    assert "Check this release:" in page and "Tick the box to enter it" in page
+    assert election.releases.count() == 1
+    assert desk_client.post(ADD, {**form, "confirmed": "on"}).status_code == 302
     assert election.releases.count() == 2
 
 
