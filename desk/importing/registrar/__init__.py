@@ -1,10 +1,15 @@
 """Read the Los Angeles County Registrar's results feed into plain, checked Python data.
 
-The feed (../shared/data/README.md) is JSON files: election_data.json, the election day with
-every contest and choice and their IDs (election_day.py). Nothing here touches the database:
-anything amiss raises FeedRefused, whose message names the file and the problem.
+The feed (../shared/data/README.md) is three JSON files: election_data.json, the election day
+with every contest and choice and their IDs (election_day.py), and for each release
+results.json, votes per choice named but without IDs (results_file.py), and counter_data.json,
+figures keyed by those IDs (counter_data.py, whose docstring says what each figure means).
+release.py reads one release from the files' bytes, so the archive and a live follower share
+it; folder.py reads one from a folder of the archive. Nothing here touches the database:
+anything amiss raises FeedRefused, whose message names the release, the file and the problem.
 """
 
+from desk.importing.registrar.counter_data import ContestFigures, CountyFigures
 from desk.importing.registrar.documents import FeedRefused
 from desk.importing.registrar.election_day import (
     Choice,
@@ -13,12 +18,19 @@ from desk.importing.registrar.election_day import (
     ElectionDay,
     read_election_day,
 )
+from desk.importing.registrar.folder import read_release_folder
+from desk.importing.registrar.release import Release, read_release_documents
 
 __all__ = [
     "Choice",
     "Contest",
+    "ContestFigures",
     "ContestGroup",
+    "CountyFigures",
     "ElectionDay",
     "FeedRefused",
+    "Release",
     "read_election_day",
+    "read_release_documents",
+    "read_release_folder",
 ]
