@@ -3,17 +3,19 @@ here to show what it refuses, from bytes as the live site would serve them."""
 
 import copy
 import datetime
+import itertools
 import json
 import zoneinfo
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 
 from desk.importing.registrar import (
     FeedRefused,
+    check_follows,
     read_election_day,
+    read_feed_folder,
     read_release_documents,
     read_release_folder,
 )
@@ -29,11 +31,7 @@ needs_feed = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def feed():
-    day = read_election_day((FEED / "election_data.json").read_bytes())
-    folders = sorted(path for path in FEED.iterdir() if path.is_dir())
-    return SimpleNamespace(
-        election_day=day, releases=[read_release_folder(path, day) for path in folders]
-    )
+    return read_feed_folder(FEED)
 
 
 def release_named(feed, name):
@@ -135,6 +133,21 @@ def test_the_release_without_results_json_reads_from_counter_data_alone(feed):
     assert release.released_at == datetime.datetime(2022, 11, 9, 0, 55, 46, tzinfo=LA)
     assert mayors_votes(feed, release) == {"KAREN RUTH BASS": 216_117, "RICK J. CARUSO": 221_325}
     assert release.county.ballots_counted == 1_182_908
+
+
+@needs_feed
+def test_the_whole_folder_reads_in_time_order_keeping_each_file_as_published(feed):
+    assert len(feed.releases) == 28
+    times = [r.released_at for r in feed.releases]
+    assert times == sorted(set(times))
+    for release in feed.releases[::9]:
+        folder = FEED / release.name
+        if release.has_results_file:
+            assert release.results_json == (folder / "results.json").read_bytes()
+        if release.has_counter_data_file:
+            assert release.counter_data_json == (folder / "counter_data.json").read_bytes()
+    assert feed.election_day.raw == (FEED / "election_data.json").read_bytes()
+    assert not any(b.has_same_figures_as(a) for a, b in itertools.pairwise(feed.releases))
 
 
 @needs_feed
@@ -478,3 +491,31 @@ def test_a_changed_election_data_is_refused(change, message):
     with pytest.raises(FeedRefused, match=r"^election_data\.json: ") as refused:
         read_election_day(as_bytes(changed(ELECTION_DATA, change)))
     assert message in str(refused.value)
+
+
+def write_release(folder, name, at):
+    (folder / name).mkdir()
+    (folder / name / "counter_data.json").write_bytes(as_bytes(counter(at=at)))
+
+
+def test_a_feed_folder_whose_time_goes_backwards_is_refused(tmp_path):
+    (tmp_path / "election_data.json").write_bytes(as_bytes(ELECTION_DATA))
+    write_release(tmp_path, "2030-11-05T20-30-00", "11/5/2030 8:30:00 PM")
+    write_release(tmp_path, "2030-11-05T21-00-00", "11/5/2030 9:00:00 PM")
+    assert [r.name for r in read_feed_folder(tmp_path).releases] == [
+        "2030-11-05T20-30-00",
+        "2030-11-05T21-00-00",
+    ]
+    write_release(tmp_path, "2030-11-05T21-30-00", "11/5/2030 8:10:00 PM")
+    with pytest.raises(FeedRefused) as refused:
+        read_feed_folder(tmp_path)
+    assert str(refused.value) == (
+        "release 2030-11-05T21-30-00: is timed 2030-11-05T20:10:00-08:00, which goes back before "
+        "the release before it (2030-11-05T21-00-00, timed 2030-11-05T21:00:00-08:00)"
+    )
+
+
+def test_a_release_repeating_the_time_before_it_is_refused():
+    first = read(counter_doc=counter(), name="first")
+    with pytest.raises(FeedRefused, match=r"^release second: .* which repeats the release before"):
+        check_follows(first, read(counter_doc=counter(), name="second"))

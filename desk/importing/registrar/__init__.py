@@ -5,8 +5,8 @@ with every contest and choice and their IDs (election_day.py), and for each rele
 results.json, votes per choice named but without IDs (results_file.py), and counter_data.json,
 figures keyed by those IDs (counter_data.py, whose docstring says what each figure means).
 release.py reads one release from the files' bytes, so the archive and a live follower share
-it; folder.py reads one from a folder of the archive. Nothing here touches the database:
-anything amiss raises FeedRefused, whose message names the release, the file and the problem.
+it; folder.py reads an archived feed in order. Nothing here touches the database: anything
+amiss raises FeedRefused, whose message names the release, the file and the problem.
 """
 
 from desk.importing.registrar.counter_data import ContestFigures, CountyFigures
@@ -18,7 +18,12 @@ from desk.importing.registrar.election_day import (
     ElectionDay,
     read_election_day,
 )
-from desk.importing.registrar.folder import read_release_folder
+from desk.importing.registrar.folder import (
+    Feed,
+    check_follows,
+    read_feed_folder,
+    read_release_folder,
+)
 from desk.importing.registrar.release import Release, read_release_documents
 
 __all__ = [
@@ -28,9 +33,12 @@ __all__ = [
     "ContestGroup",
     "CountyFigures",
     "ElectionDay",
+    "Feed",
     "FeedRefused",
     "Release",
+    "check_follows",
     "read_election_day",
+    "read_feed_folder",
     "read_release_documents",
     "read_release_folder",
 ]
