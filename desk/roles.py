@@ -26,6 +26,8 @@ ROLES = {
         ("taggit", "taggeditem"): ALL,
         ("candidates", "candidate"): VIEW,
         ("elections", "election"): VIEW,
+        ("elections", "electionday"): VIEW,
+        ("elections", "feedrelease"): VIEW,
         ("elections", "candidacy"): VIEW,
         ("elections", "release"): VIEW,
         ("elections", "votecount"): VIEW,
@@ -36,6 +38,8 @@ ROLES = {
         # Calling a race and recording outcomes is the results desk's job too;
         # making or removing elections is not.
         ("elections", "election"): ("change", "view"),
+        ("elections", "electionday"): ("change", "view"),
+        ("elections", "feedrelease"): VIEW,
         ("elections", "candidacy"): ("change", "view"),
         ("candidates", "candidate"): VIEW,
         ("archive", "article"): VIEW,

@@ -14,7 +14,12 @@ class Row:
 
     @property
     def candidate(self):
+        """The person, or None for a measure's choice."""
         return self.candidacy.candidate
+
+    @property
+    def name(self):
+        return self.candidacy.name
 
 
 @dataclass(frozen=True)

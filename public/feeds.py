@@ -158,8 +158,7 @@ def _standings(release):
     if not rows:
         return "no figures yet"
     return ", ".join(
-        f"{row.candidate.name} {row.share}%" if row.share is not None else row.candidate.name
-        for row in rows
+        f"{row.name} {row.share}%" if row.share is not None else row.name for row in rows
     )
 
 

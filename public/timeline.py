@@ -163,7 +163,7 @@ def candidacies_in_order(steps, candidacies):
     if steps:
         for place, row in enumerate(steps[-1].results.rows):
             standing[row.candidacy.pk] = place
-    return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.candidate.name))
+    return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.name))
 
 
 def format_share(share):
@@ -203,7 +203,7 @@ def share_chart(election, steps, candidacies, chart_id="shares"):
             row = s.share_of(candidacy.pk)
             values.append(row.share if row else None)
         if any(v is not None for v in values):
-            series.append({"name": candidacy.candidate.name, "values": values})
+            series.append({"name": candidacy.name, "values": values})
     return charts.line_chart(
         chart_id=chart_id,
         title=f"Share of the vote by release, {election}",

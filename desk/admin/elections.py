@@ -14,14 +14,14 @@ from desk.admin.release_form import (
 )
 from desk.admin.rows import LabelledRowsFormSet
 from desk.admin.widgets import NamedEmptyChoice
-from elections.models import Candidacy, Election, Release, VoteCount
+from elections.models import Candidacy, Election, ElectionDay, FeedRelease, Release, VoteCount
 
 
-class CandidacyInline(admin.TabularInline):
+class CandidacyInline(NamedEmptyChoice, admin.TabularInline):
     model = Candidacy
     formset = LabelledRowsFormSet
     extra = 0
-    fields = ["candidate", "ballot_designation", "is_incumbent", "outcome"]
+    fields = ["candidate", "choice", "ballot_designation", "is_incumbent", "outcome"]
     autocomplete_fields = ["candidate"]
 
 
@@ -133,3 +133,26 @@ class VoteCountAdmin(SimpleHistoryAdmin):
     list_select_related = ["candidacy__candidate", "candidacy__election", "release__election"]
     search_fields = ["candidacy__candidate__name"]
     autocomplete_fields = ["release"]
+
+
+@admin.register(ElectionDay)
+class ElectionDayAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "authority", "registered_voters"]
+    search_fields = ["title", "authority", "slug"]
+    readonly_fields = ["registrar_id"]
+
+
+@admin.register(FeedRelease)
+class FeedReleaseAdmin(admin.ModelAdmin):
+    """The feed's publications as they came in: read, never edited (the importer writes them)."""
+
+    list_display = ["election_day", "released_at", "source_url", "imported_at"]
+    list_filter = ["election_day"]
+    date_hierarchy = "released_at"
+    readonly_fields = ["election_day", "released_at", "source_url", "imported_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

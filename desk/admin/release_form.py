@@ -79,7 +79,7 @@ class ReleaseForm(forms.ModelForm):
 
 class CandidacyChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, candidacy):
-        return candidacy.candidate.name
+        return candidacy.name
 
 
 class VoteCountForm(forms.ModelForm):
@@ -133,7 +133,7 @@ class VoteCountFormSet(LabelledRowsFormSet):
         if candidacy_id:
             candidacy = Candidacy.objects.select_related("candidate").filter(pk=candidacy_id)
             if found := candidacy.first():
-                return found.candidate.name
+                return found.name
         return super().row_name(form, index)
 
     def clean(self):
@@ -153,14 +153,14 @@ class VoteCountFormSet(LabelledRowsFormSet):
                 continue
             if election_id and candidacy.election_id != election_id:
                 raise ValidationError(
-                    f"{candidacy.candidate} does not stand in this election; "
+                    f"{candidacy.name} does not stand in this election; "
                     "enter figures only for its own candidates."
                 )
             if candidacy.pk in seen:
-                raise ValidationError(f"{candidacy.candidate} has two rows; keep one.")
+                raise ValidationError(f"{candidacy.name} has two rows; keep one.")
             seen.add(candidacy.pk)
             shares.append(data.get("reported_share"))
-            votes[candidacy.candidate.name] = data.get("votes")
+            votes[candidacy.name] = data.get("votes")
         total = shares_over_100(shares)
         if total is not None:
             raise ValidationError(

@@ -200,6 +200,8 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
         "jurisdiction": election.jurisdiction,
         "date": election.date.isoformat(),
         "stage": election.stage,
+        "kind": "race",
+        "seats": 1,
         "slug": election.slug,
         "status": "called",
         "follows": "",

@@ -1,194 +1,15 @@
+"""Releases of counts, as their source published them, and the votes in each."""
+
 from decimal import Decimal
 
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from candidates.models import Candidate
 from elections.checks import validate_time, within_years
-from elections.events import announce
+from elections.models.announcing import AnnouncingModel, AnnouncingQuerySet
+from elections.models.contests import Candidacy, Election, ElectionDay
 from elections.results import ReleaseResults
-
-
-class AnnouncingQuerySet(models.QuerySet):
-    """Writes in bulk announce the elections they touch (elections.events), as each
-    model's save() and delete() do. `election_path` leads from a row to its election."""
-
-    election_path = "election_id"
-
-    def _election_ids(self, rows=None):
-        queryset = self if rows is None else self.model.objects.filter(pk__in=[r.pk for r in rows])
-        return set(queryset.values_list(self.election_path, flat=True).distinct())
-
-    def update(self, **values):
-        election_ids = self._election_ids()
-        count = super().update(**values)
-        announce(self.model, election_ids | self._election_ids())
-        return count
-
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        announce(self.model, self._election_ids(created))
-        return created
-
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        count = super().bulk_update(objs, fields, *args, **kwargs)
-        announce(self.model, self._election_ids(objs))
-        return count
-
-    def delete(self):
-        announce(self.model, self._election_ids(), deleting=True)
-        return super().delete()
-
-
-class AnnouncingModel(models.Model):
-    """A model whose every save and delete announces its election (elections.events)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        announce(type(self), {self.announced_election_id()})
-
-    def delete(self, *args, **kwargs):
-        announce(type(self), {self.announced_election_id()}, deleting=True)
-        return super().delete(*args, **kwargs)
-
-    def announced_election_id(self):
-        return self.election_id
-
-
-class ElectionStage(models.TextChoices):
-    PRIMARY = "primary", "Primary"
-    GENERAL = "general", "General"
-    RUNOFF = "runoff", "Runoff"
-    SPECIAL = "special", "Special"
-
-
-class ElectionStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    COUNTING = "counting", "Counting"
-    CALLED = "called", "Called"
-    CERTIFIED = "certified", "Certified"
-
-
-class ElectionQuerySet(AnnouncingQuerySet):
-    election_path = "pk"
-
-    def with_winners(self):
-        """Prefetch the elected or advancing candidacies into .winners, for cards that name them."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "candidacies",
-                queryset=Candidacy.objects.filter(
-                    outcome__in=[CandidacyOutcome.ELECTED, CandidacyOutcome.ADVANCED]
-                )
-                .select_related("candidate")
-                .order_by("candidate__name"),
-                to_attr="winners",
-            )
-        )
-
-
-class Election(AnnouncingModel):
-    """One contest on one date: Mayor of Los Angeles, primary of 2022-06-07."""
-
-    Stage = ElectionStage
-    Status = ElectionStatus
-
-    office = models.CharField(max_length=200, help_text="Mayor")
-    jurisdiction = models.CharField(max_length=200, help_text="Los Angeles")
-    date = models.DateField(help_text="Election day.", validators=[validate_time])
-    stage = models.CharField(max_length=10, choices=ElectionStage.choices)
-    slug = models.SlugField(
-        max_length=200,
-        unique=True,
-        help_text="office, place and date: los-angeles-mayor-2022-11-08",
-    )
-    status = models.CharField(
-        max_length=10, choices=ElectionStatus.choices, default=ElectionStatus.SCHEDULED
-    )
-    follows = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="followed_by",
-        help_text="The primary this contest follows, if any.",
-    )
-    is_demo = models.BooleanField(default=False)
-
-    objects = ElectionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-date", "jurisdiction", "office"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(stage__in=ElectionStage.values), name="election_stage_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=ElectionStatus.values), name="election_status_valid"
-            ),
-            models.UniqueConstraint(
-                fields=["jurisdiction", "office", "date"], name="election_unique_contest_per_day"
-            ),
-            models.CheckConstraint(
-                condition=within_years("date", is_date=True), name="election_date_in_range"
-            ),
-        ]
-        indexes = [models.Index(fields=["date"], name="election_date_idx")]
-
-    def __str__(self):
-        return f"{self.jurisdiction} {self.office}, {self.get_stage_display().lower()} {self.date}"
-
-    def get_absolute_url(self):
-        return reverse("elections:election_detail", kwargs={"slug": self.slug})
-
-    def announced_election_id(self):
-        return self.pk
-
-
-class CandidacyOutcome(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ADVANCED = "advanced", "Advanced"
-    ELECTED = "elected", "Elected"
-    DEFEATED = "defeated", "Defeated"
-    WITHDREW = "withdrew", "Withdrew"
-
-
-class CandidacyQuerySet(AnnouncingQuerySet):
-    pass
-
-
-class Candidacy(AnnouncingModel):
-    """A candidate standing in one election."""
-
-    Outcome = CandidacyOutcome
-
-    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="candidacies")
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidacies")
-    ballot_designation = models.CharField(max_length=200, blank=True)
-    is_incumbent = models.BooleanField(default=False)
-    outcome = models.CharField(
-        max_length=10, choices=CandidacyOutcome.choices, default=CandidacyOutcome.PENDING
-    )
-
-    objects = CandidacyQuerySet.as_manager()
-
-    class Meta:
-        verbose_name_plural = "candidacies"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["candidate", "election"], name="candidacy_once_per_election"
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome__in=CandidacyOutcome.values), name="candidacy_outcome_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.candidate} in {self.election}"
 
 
 class ReleaseQuerySet(AnnouncingQuerySet):
@@ -249,6 +70,34 @@ class ReleaseQuerySet(AnnouncingQuerySet):
         )
 
 
+class FeedRelease(models.Model):
+    """One publication of an authority's results feed, every contest at once, with its files
+    kept as published, so each figure stored from it can be traced to what was said."""
+
+    election_day = models.ForeignKey(
+        ElectionDay, on_delete=models.CASCADE, related_name="feed_releases"
+    )
+    released_at = models.DateTimeField(validators=[validate_time])
+    source_url = models.URLField(max_length=500, blank=True)
+    results_file = models.BinaryField(null=True, blank=True, editable=False)
+    counter_file = models.BinaryField(null=True, blank=True, editable=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["election_day", "released_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election_day", "released_at"], name="feed_release_once_per_time"
+            ),
+            models.CheckConstraint(
+                condition=within_years("released_at"), name="feed_release_time_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.election_day}: feed of {self.released_at:%Y-%m-%d %H:%M:%S}"
+
+
 class Release(AnnouncingModel):
     """One release of results for one election, as its source gave it."""
 
@@ -278,6 +127,24 @@ class Release(AnnouncingModel):
         help_text="The source corrected its count, so a figure may be lower than before.",
     )
     notes = models.TextField(blank=True, help_text="What the figures cover, and any caveat.")
+    ballots_cast = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="Ballots that carry this contest, where the source says."
+    )
+    mail_ballots = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="Of the ballots counted, those that came by mail."
+    )
+    in_person_ballots = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="Of the ballots counted, those cast in person."
+    )
+    feed_release = models.ForeignKey(
+        FeedRelease,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="releases",
+        editable=False,
+        help_text="The publication of the feed these figures come from, with its files.",
+    )
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -331,9 +198,9 @@ class Release(AnnouncingModel):
         )
 
     def votes_by_name(self):
-        """Each candidacy's votes in this release, by the candidate's name."""
-        rows = self.vote_counts.values_list("candidacy__candidate__name", "votes")
-        return dict(rows)
+        """Each candidacy's votes in this release, by who or what stands."""
+        rows = self.vote_counts.select_related("candidacy__candidate")
+        return {row.candidacy.name: row.votes for row in rows}
 
     def results(self):
         """Shares, leader and margin, derived from this release's vote_counts (prefetch them)."""
@@ -380,7 +247,7 @@ class VoteCount(AnnouncingModel):
 
     def __str__(self):
         figure = f"{self.votes:,} votes" if self.votes is not None else f"{self.reported_share}%"
-        return f"{self.candidacy.candidate}: {figure}"
+        return f"{self.candidacy.name}: {figure}"
 
     def announced_election_id(self):
         if VoteCount.release.is_cached(self):
