@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.merging import CannotMerge, merge_candidates
 from candidates.models import Candidate
 
 
@@ -10,6 +11,30 @@ class CandidateAdmin(SimpleHistoryAdmin):
     list_filter = ["is_demo"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    actions = ["merge"]
+
+    @admin.action(
+        description="Merge the two selected records into one person", permissions=["change"]
+    )
+    def merge(self, request, queryset):
+        records = list(queryset.order_by("pk"))
+        if len(records) != 2:
+            self.message_user(request, "Select exactly two records of one person.", messages.ERROR)
+            return
+        # The older record keeps its address, so links to it keep working.
+        keep, duplicate = records
+        gone = str(duplicate)
+        try:
+            merge_candidates(keep, duplicate)
+        except CannotMerge as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            f"Merged {gone} into {keep}: candidacies, stories and names now belong to {keep}.",
+            messages.SUCCESS,
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
