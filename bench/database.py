@@ -84,6 +84,19 @@ def create_database(url, force=False):
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def drop_database(url):
+    """Drop the database if it exists. Refuses the project's own database."""
+    from psycopg import sql
+
+    name = database_name(url)
+    if name in {"tally", "postgres", "template0", "template1"}:
+        raise SystemExit(f"bench: refusing to touch the database {name!r}; use another name.")
+    with _admin_connection(url) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
 def django_env(url, debug=False, settings="config.settings"):
     """Environment for manage.py, gunicorn or django.setup() against the bench database."""
     env = dict(os.environ)
