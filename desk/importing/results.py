@@ -6,6 +6,7 @@ Rows are numbered as a spreadsheet shows them: the header is row 1.
 
 import csv
 import datetime
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from desk.importing.limits import field_limit
-from elections.checks import shares_over_100
+from elections.checks import shares_over_100, year_problem
 from elections.models import Candidacy, Election, Release, VoteCount
 
 COLUMNS = [
@@ -32,6 +33,10 @@ COLUMNS = [
     "ballots_left",
 ]
 RELEASE_FIELDS = ("source", "source_url", "ballots_counted", "ballots_remaining")
+
+
+# A date with no time, perhaps with an offset: 2022-11-10, 20221110, 2022-11-10-08:00.
+_DATE_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}(Z|[+-]\d{2}(:?\d{2})?)?", re.ASCII)
 
 
 class Refused(Exception):
@@ -126,13 +131,35 @@ class _Checker:
         return share.quantize(Decimal("0.001"))
 
     def released_at(self, number, value):
+        value = value.strip()
+        # fromisoformat takes any character between date and time, so it would read the
+        # offset of "2022-11-10-08:00" as a time of 08:00: a date alone is caught first.
+        if _DATE_ALONE.fullmatch(value):
+            self.problem(
+                number,
+                f"released_at {value!r} needs a time as well as a date, "
+                "as in 2022-11-10T16:00:00-08:00",
+            )
+            return None
         try:
-            moment = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             self.problem(number, f"released_at {value!r} is not an ISO 8601 date and time")
             return None
         if moment.tzinfo is None:
             self.problem(number, f"released_at {value!r} needs its UTC offset, as in -08:00")
+            return None
+        # The year as written, then as stored: an offset can carry the last day of a year
+        # into the next (9999-12-31T23:59:59-12:00 is year 10000 in UTC, which Python
+        # cannot read back). Once the year as written has passed, the time is far from
+        # datetime's limits, so turning it to UTC cannot overflow.
+        problem = year_problem(moment.year)
+        if problem is None:
+            problem = year_problem(moment.astimezone(datetime.UTC).year)
+            if problem:
+                problem = f"in UTC, {problem}"
+        if problem:
+            self.problem(number, f"released_at {value!r}: {problem}")
             return None
         return moment
 

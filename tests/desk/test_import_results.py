@@ -110,6 +110,42 @@ def test_one_bad_row_refuses_the_whole_file_and_names_the_row(race, tmp_path, ba
     assert not Release.objects.exists() and not VoteCount.objects.exists()
 
 
+def refused_problems(tmp_path, bad_row):
+    """Import GOOD with its second data row (row 3) replaced; the problems listed, after
+    checking that nothing was imported."""
+    output, refused = run(str(write(tmp_path, GOOD[0], bad_row, *GOOD[2:])))
+    assert refused is not None, output
+    assert not Release.objects.exists() and not VoteCount.objects.exists()
+    return [line.strip() for line in output.splitlines() if line.startswith("  row ")]
+
+
+YEARS = "the year must be between 1800 and 2999"
+
+
+@pytest.mark.parametrize(
+    ("released_at", "problem"),
+    [
+        # Year 10000 in UTC: stored, Python could not read it back, and pages showing it fell.
+        ("9999-12-31T23:59:59-12:00", f"{YEARS}, not 9999"),
+        ("3000-01-01T00:00:00Z", f"{YEARS}, not 3000"),
+        ("0001-01-01T00:00:00+01:00", f"{YEARS}, not 1"),
+        # Inside the years as written, outside them once the offset is taken off.
+        ("2999-12-31T20:00:00-08:00", f"in UTC, {YEARS}, not 3000"),
+        ("1800-01-01T00:30:00+01:00", f"in UTC, {YEARS}, not 1799"),
+    ],
+)
+def test_a_time_outside_the_years_tally_takes_is_refused(race, tmp_path, released_at, problem):
+    bad_row = GOOD[1].replace("2022-11-09T01:00:00-08:00", released_at)
+    assert refused_problems(tmp_path, bad_row) == [f"row 3: released_at '{released_at}': {problem}"]
+
+
+@pytest.mark.parametrize("released_at", ["2022-11-10", "2022-11-10-08:00", "20221110Z"])
+def test_a_date_without_a_time_is_refused_asking_for_the_time(race, tmp_path, released_at):
+    bad_row = GOOD[1].replace("2022-11-09T01:00:00-08:00", released_at)
+    [problem] = refused_problems(tmp_path, bad_row)
+    assert problem.startswith(f"row 3: released_at '{released_at}' needs a time")
+
+
 def test_shares_over_100_in_one_release_are_refused(race, tmp_path):
     rows = [GOOD[2], GOOD[3].replace(",48.8,", ",60,")]
     output, refused = run(str(write(tmp_path, *rows)))
