@@ -194,6 +194,12 @@ def read_rows(path):
         if None in raw or any(v is None for v in raw.values()):
             check.problem(number, f"expected {len(COLUMNS)} columns")
             continue
+        # PostgreSQL text cannot hold NUL, and a lookup by a name holding one fails too.
+        nul = [column.strip() for column, value in raw.items() if "\x00" in value]
+        for column in nul:
+            check.problem(number, f"{column} holds a NUL character (\\x00), which cannot be stored")
+        if nul:
+            continue
         raw = {k.strip(): v.strip() for k, v in raw.items()}
         before = len(check.problems)
         election = check.election(number, raw["election"]) if raw["election"] else None

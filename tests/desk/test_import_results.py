@@ -146,6 +146,20 @@ def test_a_date_without_a_time_is_refused_asking_for_the_time(race, tmp_path, re
     assert problem.startswith(f"row 3: released_at '{released_at}' needs a time")
 
 
+@pytest.mark.parametrize(
+    ("column", "bad_row"),
+    [
+        ("election", GOOD[1].replace("springfield-mayor", "springfield\x00-mayor")),
+        ("source", GOOD[1].replace(",Registrar,", ",Regis\x00trar,")),
+        ("source_url", GOOD[1].replace("reg.example/1", "reg.example/1\x00")),
+        ("candidate", GOOD[1].replace("Bo Diaz", "Bo\x00Diaz")),
+    ],
+)
+def test_a_nul_character_is_refused_naming_its_row_and_column(race, tmp_path, column, bad_row):
+    [problem] = refused_problems(tmp_path, bad_row)
+    assert problem == f"row 3: {column} holds a NUL character (\\x00), which cannot be stored"
+
+
 def test_shares_over_100_in_one_release_are_refused(race, tmp_path):
     rows = [GOOD[2], GOOD[3].replace(",48.8,", ",60,")]
     output, refused = run(str(write(tmp_path, *rows)))
