@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from desk.importing.limits import field_limit
-from elections.checks import shares_over_100, year_problem
+from elections.checks import LARGEST_COUNT, shares_over_100, year_problem
 from elections.models import Candidacy, Election, Release, VoteCount
 
 COLUMNS = [
@@ -37,6 +37,16 @@ RELEASE_FIELDS = ("source", "source_url", "ballots_counted", "ballots_remaining"
 
 # A date with no time, perhaps with an offset: 2022-11-10, 20221110, 2022-11-10-08:00.
 _DATE_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}(Z|[+-]\d{2}(:?\d{2})?)?", re.ASCII)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _shown(value):
+    """A figure as a message quotes it: a very long one cut short."""
+    if len(value) <= 40:
+        return repr(value)
+    return f"{value[:20]!r}... ({len(value):,} characters)"
 
 
 class Refused(Exception):
@@ -111,10 +121,18 @@ class _Checker:
         value = value.replace(",", "").strip()
         if not value:
             return None
-        if not value.isdigit():
-            self.problem(number, f"{column} must be a whole number of 0 or more, not {value!r}")
+        # Not str.isdigit(), which takes "²" and other digits int() refuses.
+        if not _DIGITS.fullmatch(value):
+            self.problem(
+                number, f"{column} must be a whole number of 0 or more, not {_shown(value)}"
+            )
             return None
-        return int(value)
+        # Measured before int(), which refuses more than 4,300 digits.
+        digits = value.lstrip("0") or "0"
+        if len(digits) > len(str(LARGEST_COUNT)) or int(digits) > LARGEST_COUNT:
+            self.problem(number, f"{column} must be at most {LARGEST_COUNT:,}, not {_shown(value)}")
+            return None
+        return int(digits)
 
     def percent(self, number, value):
         value = value.strip().rstrip("%").strip()
@@ -123,10 +141,10 @@ class _Checker:
         try:
             share = Decimal(value)
         except InvalidOperation:
-            self.problem(number, f"percent must be a number, not {value!r}")
+            self.problem(number, f"percent must be a number, not {_shown(value)}")
             return None
         if not share.is_finite() or not Decimal(0) <= share <= Decimal(100):
-            self.problem(number, f"percent must be between 0 and 100, not {value}")
+            self.problem(number, f"percent must be between 0 and 100, not {_shown(value)}")
             return None
         return share.quantize(Decimal("0.001"))
 

@@ -160,6 +160,32 @@ def test_a_nul_character_is_refused_naming_its_row_and_column(race, tmp_path, co
     assert problem == f"row 3: {column} holds a NUL character (\\x00), which cannot be stored"
 
 
+TOO_LARGE = [
+    "9223372036854775808",  # one more than a bigint holds
+    "99999999999999999999999999",
+    "1" * 5000,  # past the 4,300 digits Python turns into a number
+]
+
+
+@pytest.mark.parametrize("figure", TOO_LARGE)
+@pytest.mark.parametrize(
+    ("column", "replace"),
+    [("votes", ",1100,"), ("ballots_counted", ",2500,"), ("ballots_left", ",9000")],
+)
+def test_a_count_larger_than_the_database_holds_is_refused(race, tmp_path, column, replace, figure):
+    bad_row = GOOD[1].replace(replace, replace.replace(replace.strip(","), figure))
+    [problem] = refused_problems(tmp_path, bad_row)
+    assert problem.startswith(f"row 3: {column} must be at most 9,223,372,036,854,775,807")
+    # A figure of thousands of digits is not repeated whole.
+    assert len(problem) < 200
+
+
+def test_digits_other_than_0_to_9_are_refused(race, tmp_path):
+    # "²" passes str.isdigit() but not int().
+    [problem] = refused_problems(tmp_path, GOOD[1].replace(",1100,", ",1100\u00b2,"))
+    assert problem.startswith("row 3: votes must be a whole number of 0 or more")
+
+
 def test_shares_over_100_in_one_release_are_refused(race, tmp_path):
     rows = [GOOD[2], GOOD[3].replace(",48.8,", ",60,")]
     output, refused = run(str(write(tmp_path, *rows)))
