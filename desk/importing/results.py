@@ -15,7 +15,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Q
 
 from desk.importing.limits import field_limit
 from elections.checks import LARGEST_COUNT, shares_over_100, year_problem
@@ -89,33 +88,41 @@ class Report:
 
 
 class _Checker:
-    def __init__(self):
+    def __init__(self, slugs):
+        """Reads the elections named (`slugs`) and all their candidacies, once: two queries
+        for the whole file, however many rows name them."""
         self.problems = []
-        self._elections = {}
-        self._candidacies = {}
+        self._elections = {e.slug: e for e in Election.objects.filter(slug__in=slugs)}
+        self._candidacies = defaultdict(list)
+        candidacies = Candidacy.objects.filter(election__in=list(self._elections.values()))
+        for candidacy in candidacies.select_related("candidate"):
+            candidate = candidacy.candidate
+            # Named by slug exactly, or by name in any case (casefolded: Python's iexact).
+            self._candidacies[candidacy.election_id, "slug", candidate.slug].append(candidacy)
+            self._candidacies[candidacy.election_id, "name", candidate.name.casefold()].append(
+                candidacy
+            )
 
     def problem(self, number, message):
         self.problems.append(f"row {number}: {message}")
 
     def election(self, number, slug):
-        if slug not in self._elections:
-            self._elections[slug] = Election.objects.filter(slug=slug).first()
-        if self._elections[slug] is None:
+        election = self._elections.get(slug)
+        if election is None:
             self.problem(number, f"unknown election {slug!r}")
-        return self._elections[slug]
+        return election
 
     def candidacy(self, number, election, name):
-        key = (election.pk, name.lower())
-        if key not in self._candidacies:
-            found = list(
-                Candidacy.objects.filter(election=election)
-                .filter(Q(candidate__slug=name) | Q(candidate__name__iexact=name))
-                .select_related("candidate")
-            )
-            self._candidacies[key] = found[0] if len(found) == 1 else None
-        if self._candidacies[key] is None:
+        found = {
+            candidacy.pk: candidacy
+            for key in (("slug", name), ("name", name.casefold()))
+            for candidacy in self._candidacies.get((election.pk, *key), ())
+        }
+        # None where the name fits no candidacy, or more than one.
+        if len(found) != 1:
             self.problem(number, f"no candidate {name!r} stands in {election.slug}")
-        return self._candidacies[key]
+            return None
+        return next(iter(found.values()))
 
     def whole_number(self, number, column, value):
         value = value.replace(",", "").strip()
@@ -199,6 +206,7 @@ def read_rows(path):
             header = [c.strip() for c in reader.fieldnames or []]
             if sorted(header) != sorted(COLUMNS):
                 raise Refused([f"row 1: the header must be {','.join(COLUMNS)}"])
+            reader.fieldnames = header
             raw_rows = list(enumerate(reader, start=2))
     except UnicodeDecodeError:
         raise Refused(["the file is not valid UTF-8"]) from None
@@ -206,19 +214,25 @@ def read_rows(path):
         raise Refused([f"not a readable CSV file: {exc}"]) from None
     if not raw_rows:
         raise Refused(["the file has no rows of results"])
-    check = _Checker()
+    check = _Checker(
+        {
+            raw["election"].strip()
+            for _, raw in raw_rows
+            if raw["election"] and "\x00" not in raw["election"]
+        }
+    )
     rows = []
     for number, raw in raw_rows:
         if None in raw or any(v is None for v in raw.values()):
             check.problem(number, f"expected {len(COLUMNS)} columns")
             continue
         # PostgreSQL text cannot hold NUL, and a lookup by a name holding one fails too.
-        nul = [column.strip() for column, value in raw.items() if "\x00" in value]
+        nul = [column for column, value in raw.items() if "\x00" in value]
         for column in nul:
             check.problem(number, f"{column} holds a NUL character (\\x00), which cannot be stored")
         if nul:
             continue
-        raw = {k.strip(): v.strip() for k, v in raw.items()}
+        raw = {column: value.strip() for column, value in raw.items()}
         before = len(check.problems)
         election = check.election(number, raw["election"]) if raw["election"] else None
         if not raw["election"]:
