@@ -8,7 +8,7 @@ import csv
 import datetime
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -17,8 +17,9 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from desk.importing.limits import field_limit
+from desk.importing.results_writing import RELEASE_FIELDS, Report, write_rows
 from elections.checks import LARGEST_COUNT, shares_over_100, year_problem
-from elections.models import Candidacy, Election, Release, VoteCount
+from elections.models import Candidacy, Election, Release
 
 COLUMNS = [
     "election",
@@ -31,7 +32,6 @@ COLUMNS = [
     "ballots_counted",
     "ballots_left",
 ]
-RELEASE_FIELDS = ("source", "source_url", "ballots_counted", "ballots_remaining")
 
 
 # A date with no time, perhaps with an offset: 2022-11-10, 20221110, 2022-11-10-08:00.
@@ -68,23 +68,6 @@ class Row:
     percent: Decimal | None
     ballots_counted: int | None
     ballots_remaining: int | None
-
-
-@dataclass
-class Report:
-    releases: dict = field(default_factory=lambda: defaultdict(int))
-    vote_counts: dict = field(default_factory=lambda: defaultdict(int))
-    changed_elections: set = field(default_factory=set)
-
-    def __str__(self):
-        def part(counts):
-            return ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged"))
-
-        return f"releases: {part(self.releases)}; vote_counts: {part(self.vote_counts)}"
-
-    @property
-    def changed(self):
-        return any(self.releases[k] or self.vote_counts[k] for k in ("created", "updated"))
 
 
 class _Checker:
@@ -310,46 +293,7 @@ def import_results(path, dry_run=False):
     rows = read_rows(path)
     report = Report()
     with transaction.atomic():
-        releases = {}
-        for row in rows:
-            key = (row.election.pk, row.released_at)
-            if key not in releases:
-                releases[key] = _save_release(row, report)
-            _save_tally(releases[key], row, report)
-        if report.changed:
-            report.changed_elections = {row.election.pk for row in rows}
+        write_rows(rows, report)
         if dry_run:
             transaction.set_rollback(True)
     return report
-
-
-def _save_release(row, report):
-    values = {name: getattr(row, name) for name in RELEASE_FIELDS}
-    values["source_url"] = values["source_url"] or ""
-    release = Release.objects.filter(election=row.election, released_at=row.released_at).first()
-    if release is None:
-        report.releases["created"] += 1
-        return Release.objects.create(election=row.election, released_at=row.released_at, **values)
-    changed = [k for k, v in values.items() if getattr(release, k) != v]
-    if changed:
-        for name in changed:
-            setattr(release, name, values[name])
-        release.save(update_fields=changed)
-    report.releases["updated" if changed else "unchanged"] += 1
-    return release
-
-
-def _save_tally(release, row, report):
-    # A share is kept only where the source gave no votes: with votes, shares are derived.
-    values = {"votes": row.votes, "reported_share": row.percent if row.votes is None else None}
-    vote_count = VoteCount.objects.filter(release=release, candidacy=row.candidacy).first()
-    if vote_count is None:
-        VoteCount.objects.create(release=release, candidacy=row.candidacy, **values)
-        report.vote_counts["created"] += 1
-        return
-    changed = [k for k, v in values.items() if getattr(vote_count, k) != v]
-    if changed:
-        for name in changed:
-            setattr(vote_count, name, values[name])
-        vote_count.save(update_fields=changed)
-    report.vote_counts["updated" if changed else "unchanged"] += 1

@@ -4,6 +4,8 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from elections.models import Release, VoteCount
 from tests import factories
@@ -81,6 +83,56 @@ def test_a_corrected_figure_updates_the_tally(race, tmp_path):
     output, _ = run(str(write(tmp_path, *corrected, name="fix.csv")))
     assert "vote_counts: 0 created, 1 updated, 3 unchanged" in output
     assert VoteCount.objects.filter(votes=1210).exists()
+
+
+def test_a_corrected_release_is_updated_and_keeps_its_number(race, tmp_path):
+    run(str(write(tmp_path, *GOOD)))
+    first = Release.objects.get(election=race, number=1)
+    corrected = [row.replace(",2500,", ",2600,") for row in GOOD]
+    output, _ = run(str(write(tmp_path, *corrected, name="fix.csv")))
+    assert "releases: 0 created, 1 updated, 1 unchanged" in output
+    assert "vote_counts: 0 created, 0 updated, 4 unchanged" in output
+    first.refresh_from_db()
+    assert (first.number, first.ballots_counted) == (1, 2600)
+
+
+def test_new_releases_are_numbered_in_the_order_of_the_file(race, tmp_path):
+    run(str(write(tmp_path, GOOD[2], GOOD[3], GOOD[0], GOOD[1])))
+    numbers = Release.objects.filter(election=race).order_by("released_at")
+    assert [r.number for r in numbers] == [2, 1]
+
+
+def test_imported_and_corrected_figures_are_in_the_history(race, tmp_path):
+    run(str(write(tmp_path, *GOOD)))
+    run(str(write(tmp_path, GOOD[0].replace(",1200,", ",1210,"), *GOOD[1:], name="fix.csv")))
+    vote_count = VoteCount.objects.get(votes=1210)
+    history = vote_count.history.order_by("history_date")
+    assert [(h.history_type, h.votes) for h in history] == [("+", 1200), ("~", 1210)]
+    assert all(r.history.count() == 1 for r in Release.objects.all())
+
+
+def release_rows(first_minute, count):
+    """Two rows (one per candidate) for each of `count` releases a minute apart."""
+    return [
+        f"springfield-mayor-2022-11-08,2022-11-09T01:{minute:02d}:00-08:00,Registrar,,"
+        f"{candidate},{1000 + minute},,,"
+        for minute in range(first_minute, first_minute + count)
+        for candidate in ("ann-lee", "Bo Diaz")
+    ]
+
+
+def test_a_longer_file_takes_no_more_queries(race, tmp_path):
+    short = write(tmp_path, *release_rows(0, 1), name="short.csv")
+    long = write(tmp_path, *release_rows(1, 40), name="long.csv")
+    counts = []
+    for path in (short, long, short, long):
+        with CaptureQueriesContext(connection) as queries:
+            output, refused = run(str(path))
+        assert refused is None, output
+        counts.append(len(queries))
+    # Created, then the same files again with every row unchanged.
+    assert counts[0] == counts[1] and counts[2] == counts[3]
+    assert VoteCount.objects.filter(release__election=race).count() == 82
 
 
 @pytest.mark.parametrize(
