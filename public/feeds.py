@@ -6,11 +6,13 @@ Each feed is RSS 2.0 at the address DESIGN.md gives and Atom 1.0 at the same add
 lists stories, and elections must not depend on the archive.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from taggit.models import Tag
 
@@ -21,6 +23,36 @@ from elections.models import Election, Release
 
 ITEMS = 30
 
+# Characters XML 1.0 cannot carry at all, escaped or not; a story may hold them (pasted or
+# imported text), and a feed is XML.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return _NOT_IN_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(v) for v in value)
+    return value
+
+
+class XmlSafe:
+    """A feed generator that leaves out what XML cannot hold, instead of failing on it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*_xml_safe(args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*_xml_safe(args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
+class SafeRss(XmlSafe, Rss201rev2Feed):
+    pass
+
+
+class SafeAtom(XmlSafe, Atom1Feed):
+    pass
+
 
 def _stories():
     return Article.objects.published().select_related("publication").prefetch_related("tags")
@@ -28,6 +60,8 @@ def _stories():
 
 class StoryFeed(Feed):
     """What every story item says, whatever the feed."""
+
+    feed_type = SafeRss
 
     def item_title(self, item):
         return item.headline
@@ -167,5 +201,5 @@ def atom(feed_class):
     return type(
         f"{feed_class.__name__}Atom",
         (feed_class,),
-        {"feed_type": Atom1Feed, "subtitle": feed_class.description},
+        {"feed_type": SafeAtom, "subtitle": feed_class.description},
     )

@@ -8,6 +8,7 @@ Django's back.
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.utils.text import slugify
 from taggit.managers import _TaggableManager
 from taggit.models import TaggedItem
 
@@ -26,12 +27,26 @@ def tag_ids_of(story):
     )
 
 
+def _with_addresses(tags):
+    return [tag for tag in tags if not isinstance(tag, str) or has_address(tag)]
+
+
+def has_address(name):
+    """Whether a tag of this name can have a page: "!!!" makes no slug, so no address."""
+    return bool(slugify(name, allow_unicode=True))
+
+
 class StoryTags(_TaggableManager):
-    """Taggit's manager, keeping the story's tag_ids true after every change."""
+    """Taggit's manager, keeping the story's tag_ids true after every change, and taking
+    no tag whose name makes no address (a page listing it could not link to it)."""
 
     def add(self, *tags, **kwargs):
-        super().add(*tags, **kwargs)
+        super().add(*_with_addresses(tags), **kwargs)
         self._store_ids()
+
+    def set(self, tags, **kwargs):
+        # set() makes the tags before it adds them: the names are sorted out first.
+        super().set(_with_addresses(tags), **kwargs)
 
     def remove(self, *tags):
         super().remove(*tags)

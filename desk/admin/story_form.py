@@ -5,6 +5,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from archive.models import Article
+from archive.models.tags import has_address
 
 
 class ArticleForm(forms.ModelForm):
@@ -47,6 +48,13 @@ class ArticleForm(forms.ModelForm):
             # change form, and a version's own when one is restored from the history, even
             # a deleted story's, whose tags went with it.
             self.initial["tags"] = list(self.instance.tag_ids)
+
+    def clean_new_tags(self):
+        names = parse_tags(self.cleaned_data["new_tags"])
+        unusable = [name for name in names if not has_address(name)]
+        if unusable:
+            raise forms.ValidationError(f"A tag needs a letter or a digit: {', '.join(unusable)}.")
+        return self.cleaned_data["new_tags"]
 
     def clean(self):
         cleaned = super().clean()

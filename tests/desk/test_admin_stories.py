@@ -290,3 +290,15 @@ def test_preview_of_a_draft_is_for_staff_only(client):
     response = client.get(url)
     assert response.status_code == 200
     assert "Unpublished scoop" in response.content.decode()
+
+
+def test_a_tag_without_a_letter_or_digit_is_refused(client):
+    client.force_login(admin_users.chief())
+    story = factories.article(headline="Tagging")
+    page = client.post(
+        f"/admin/archive/article/{story.pk}/change/", story_form(story, new_tags="!!!, budget")
+    ).content.decode()
+    assert "A tag needs a letter or a digit: !!!." in page
+    story.tags.add("%%%", "budget")
+    assert list(story.tags.names()) == ["budget"]
+    assert client.get(story.get_absolute_url()).status_code == 200

@@ -90,3 +90,13 @@ def test_election_feed_interleaves_stories_and_releases(client, demo):
 def test_unknown_candidate_election_or_tag_feed_is_404(client, db):
     for url in ("/candidates/nobody/feed/", "/elections/nowhere/feed/", "/tags/nothing/feed/"):
         assert client.get(url).status_code == 404
+
+
+def test_a_story_holding_characters_xml_cannot_carry_still_has_a_feed(client, db):
+    factories.article(headline="Vote\x0bcount\x1f update", byline="Ana\x08 Ruiz")
+    for url in ("/feeds/latest/", "/feeds/latest/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.bozo_exception
+        assert parsed.entries[0].title == "Votecount update"
