@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from desk.importing.limits import field_limit
+from desk.importing.results_checks import check_against_stored
 from desk.importing.results_writing import RELEASE_FIELDS, Report, write_rows
 from elections.checks import LARGEST_COUNT, shares_over_100, year_problem
 from elections.models import Candidacy, Election, Release
@@ -288,11 +289,19 @@ def _check_releases(rows, check):
             check.problem(first.number, f"the shares of this release add up to {total}%, over 100")
 
 
-def import_results(path, dry_run=False):
-    """All or nothing: raises Refused, or writes the file's releases and returns a Report."""
+def import_results(path, dry_run=False, correction=False, confirmed=False):
+    """All or nothing: raises Refused, or writes the file's releases and returns a Report.
+    `correction` lets counts go down (the source corrected them); `confirmed` enters
+    releases of certified elections, or dated far from election day."""
     rows = read_rows(path)
     report = Report()
     with transaction.atomic():
+        groups = defaultdict(list)
+        for row in rows:
+            groups[(row.election.pk, row.released_at)].append(row)
+        problems = check_against_stored(groups, correction=correction, confirmed=confirmed)
+        if problems:
+            raise Refused([f"row {number}: {message}" for number, message in sorted(problems)])
         write_rows(rows, report)
         if dry_run:
             transaction.set_rollback(True)

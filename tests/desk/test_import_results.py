@@ -279,8 +279,46 @@ def test_imported_release_relinks_the_stories_of_its_election(
         encoding="utf-8",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("import_results", str(csv_file), stdout=io.StringIO())
+        # The demo's general is certified: a release after that is entered when confirmed.
+        call_command("import_results", str(csv_file), "--confirm", stdout=io.StringIO())
     after = set(story.release_links.values_list("release__released_at", flat=True))
     # The story of 10:00 on Nov 11 now has the 08:00 release as its count at publication.
     assert after != before
     assert max(after).isoformat() == "2022-11-11T16:00:00+00:00"
+
+
+def test_votes_beyond_the_ballots_counted_are_refused(race, tmp_path):
+    rows = [
+        "springfield-mayor-2022-11-08,2022-11-09T01:00:00-08:00,Registrar,,ann-lee,790000,,1000,",
+        "springfield-mayor-2022-11-08,2022-11-09T01:00:00-08:00,Registrar,,bo-diaz,900,,1000,",
+    ]
+    output, refused = run(str(write(tmp_path, *rows)))
+    assert refused is not None
+    assert "row 2: The votes add up to 790,900, more than the 1,000 ballots counted allow" in (
+        output
+    )
+    assert not Release.objects.exists()
+
+
+def test_counts_going_down_are_refused_unless_marked_as_a_correction(race, tmp_path):
+    assert run(str(write(tmp_path, *GOOD[:2])))[1] is None
+    lower = [row.replace("2022-11-09T01:00", "2022-11-09T02:00") for row in GOOD[:2]]
+    lower[0] = lower[0].replace(",1200,", ",1150,")
+    output, refused = run(str(write(tmp_path, *lower, name="lower.csv")))
+    assert refused is not None
+    assert "Ann Lee's votes from 1,200 to 1,150" in output and "--correction" in output
+    assert Release.objects.count() == 1
+    output, refused = run(str(write(tmp_path, *lower, name="lower.csv")), "--correction")
+    assert refused is None, output
+    assert Release.objects.count() == 2
+
+
+def test_a_release_of_a_certified_election_needs_confirming(race, tmp_path):
+    race.status = "certified"
+    race.save()
+    output, refused = run(str(write(tmp_path, *GOOD[:2])))
+    assert refused is not None
+    assert "the election's result is certified" in output and "--confirm" in output
+    assert not Release.objects.exists()
+    assert run(str(write(tmp_path, *GOOD[:2])), "--confirm")[1] is None
+    assert Release.objects.count() == 1

@@ -12,12 +12,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")
         parser.add_argument("--dry-run", action="store_true", help="Check and report only.")
+        parser.add_argument(
+            "--correction",
+            action="store_true",
+            help="The source corrected earlier figures: counts may go down.",
+        )
+        parser.add_argument(
+            "--confirm",
+            action="store_true",
+            help="Enter releases of certified elections, or dated far from election day.",
+        )
 
-    def handle(self, *args, files, dry_run, **options):
+    def handle(self, *args, files, dry_run, correction, confirm, **options):
         refused = 0
         for path in files:
             try:
-                report = import_results(path, dry_run=dry_run)
+                report = import_results(
+                    path, dry_run=dry_run, correction=correction, confirmed=confirm
+                )
             except Refused as exc:
                 refused += 1
                 self.stdout.write(f"refused  {path}: nothing imported", self.style.ERROR)
