@@ -4,5 +4,5 @@ reading.py turns a file into text (or refuses it), parsing.py and html.py turn t
 ParsedStory, cleaning.py drops site boilerplate, saving.py writes one story per file in its own
 transaction, manifest.py reads per-file metadata, and run.py walks the paths and keeps the tally.
 
-registrar/ reads the county registrar's results feed into checked Python data, writing nothing.
+registrar/ reads the county registrar's results feed into checked Python data, and stores it.
 """

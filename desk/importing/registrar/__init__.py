@@ -5,8 +5,13 @@ with every contest and choice and their IDs (election_day.py), and for each rele
 results.json, votes per choice named but without IDs (results_file.py), and counter_data.json,
 figures keyed by those IDs (counter_data.py, whose docstring says what each figure means).
 release.py reads one release from the files' bytes, so the archive and a live follower share
-it; folder.py reads an archived feed in order. Nothing here touches the database: anything
-amiss raises FeedRefused, whose message names the release, the file and the problem.
+it; folder.py reads an archived feed in order. The reader touches no database: anything amiss
+raises FeedRefused, whose message names the release, the file and the problem.
+
+The importer stores what the reader read (manage.py import_registrar): contests.py the election
+day and its contests, choices.py each line of the ballot, people.py the candidates behind
+ballot names, storing.py one release per transaction, and importing.py a folder or one fetch of
+the live feed (fetching.py), in time order.
 """
 
 from desk.importing.registrar.counter_data import ContestFigures, CountyFigures
