@@ -636,6 +636,34 @@ def test_a_refused_election_data_writes_nothing(feed):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda contest: contest["Candidates"][0].__setitem__("Name", "ANN\u0000LEE"),
+            "the ballot name 'ANN\\x00LEE' holds a NUL",
+        ),
+        (
+            lambda contest: contest.__setitem__("Title", "SPRINGFIELD " + "VERY " * 60),
+            "the office 'SPRINGFIELD VERY VERY",
+        ),
+        (
+            lambda contest: contest.__setitem__("Type", "Recall"),
+            "is of type 'Recall', not one Tally knows (Candidate, Measure, Judicial)",
+        ),
+    ],
+)
+def test_what_the_database_cannot_hold_is_refused_before_anything_is_written(feed, change, message):
+    changed = copy.deepcopy(ELECTION_DATA)
+    change(changed["Data"]["ContestGroups"][0]["Contests"][0])
+    (feed.path / "election_data.json").write_bytes(as_bytes(changed))
+    output, refused = run(str(feed.path))
+    assert str(refused).startswith("refused: election_data.json: ")
+    assert message in str(refused)
+    assert not ElectionDay.objects.exists() and not Election.objects.exists()
+
+
+@pytest.mark.django_db
 def test_votes_beyond_the_ballots_cast_are_refused(feed):
     good(feed, FIRST, {**VOTES, 1001: 95})
     output, refused = run(str(feed.path))

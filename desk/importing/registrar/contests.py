@@ -187,7 +187,8 @@ def _stored(value):
 
 def _check(feed_day):
     """Refuse, naming it, what the database would fail on deep in a transaction: a contest of a
-    type Tally does not know, or a name longer than its column."""
+    type Tally does not know, a name longer than its column, or a NUL character, which JSON
+    allows ("\\u0000") and PostgreSQL's text does not."""
     for contest in feed_day.contests.values():
         if contest.type not in KINDS:
             raise FeedRefused(
@@ -202,6 +203,8 @@ def _check(feed_day):
         (Election, "office", [c.title for c in contests]),
         (Election, "group", [g.name for g in feed_day.groups]),
         (Election, "pass_rate", [c.pass_rate for c in contests]),
+        (Election, "question", [c.measure_text for c in contests]),
+        (ElectionDay, "title", [feed_day.title]),
         (Candidacy, "ballot_name", [ch.ballot_name for ch in choices]),
         (Candidacy, "party", [ch.party for ch in choices]),
         (
@@ -212,7 +215,11 @@ def _check(feed_day):
     ]:
         limit = field_limit(model, name)
         for value in values:
-            if len(value) > limit:
+            if "\x00" in value:
+                raise FeedRefused(
+                    None, ELECTION_DATA, f"the {name.replace('_', ' ')} {value!r} holds a NUL"
+                )
+            if limit is not None and len(value) > limit:
                 raise FeedRefused(
                     None,
                     ELECTION_DATA,
