@@ -12,8 +12,11 @@ class AnnouncingQuerySet(models.QuerySet):
     election_path = "election_id"
 
     def _election_ids(self, rows=None):
-        queryset = self if rows is None else self.model.objects.filter(pk__in=[r.pk for r in rows])
-        return set(queryset.values_list(self.election_path, flat=True).distinct())
+        if rows is not None:
+            # From the rows in hand: asking the database for thousands of them by id
+            # costs far more than the write itself.
+            return self.model.announced_election_ids(rows)
+        return set(self.values_list(self.election_path, flat=True).distinct())
 
     def update(self, **values):
         election_ids = self._election_ids()
@@ -52,3 +55,7 @@ class AnnouncingModel(models.Model):
 
     def announced_election_id(self):
         return self.election_id
+
+    @classmethod
+    def announced_election_ids(cls, rows):
+        return {row.announced_election_id() for row in rows}

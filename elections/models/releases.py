@@ -249,6 +249,12 @@ class VoteCount(AnnouncingModel):
         figure = f"{self.votes:,} votes" if self.votes is not None else f"{self.reported_share}%"
         return f"{self.candidacy.name}: {figure}"
 
+    @classmethod
+    def announced_election_ids(cls, rows):
+        # One query for the releases of many rows, not one a row.
+        release_ids = {row.release_id for row in rows}
+        return set(Release.objects.filter(pk__in=release_ids).values_list("election_id", flat=True))
+
     def announced_election_id(self):
         if VoteCount.release.is_cached(self):
             return self.release.election_id
