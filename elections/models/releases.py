@@ -17,10 +17,13 @@ class ReleaseQuerySet(AnnouncingQuerySet):
         """Numbers new releases after those their election has, in the order given."""
         objs = list(objs)
         with transaction.atomic():
-            election_ids = {r.election_id for r in objs if r.number is None}
-            locked = Election.objects.select_for_update().filter(pk__in=election_ids)
+            election_ids = sorted({r.election_id for r in objs if r.number is None})
+            # Locked first, in a statement of its own (as a subquery FOR UPDATE locks
+            # nothing), so that two imports never number a release alike.
+            list(Election.objects.select_for_update().filter(pk__in=election_ids).values("pk"))
             last = dict(
-                Release.objects.filter(election__in=locked)
+                Release.objects.filter(election_id__in=election_ids)
+                .order_by()
                 .values("election_id")
                 .annotate(n=models.Max("number"))
                 .values_list("election_id", "n")
