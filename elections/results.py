@@ -25,14 +25,18 @@ class Row:
 @dataclass(frozen=True)
 class ReleaseResults:
     rows: tuple
+    ballot_size: int = 0  # names on the ballot, as the election has them
 
     @classmethod
-    def from_vote_counts(cls, vote_counts):
+    def from_vote_counts(cls, vote_counts, ballot_size=0):
+        """ballot_size is the election's: a release naming fewer is partial, and its votes
+        give no shares (a source's own percentages still stand)."""
         vote_counts = list(vote_counts)
         known = [t.votes for t in vote_counts if t.votes is not None]
-        # Shares come from votes when every row has them; a percent-only source
-        # stands in where it gave nothing else.
-        total = sum(known) if len(known) == len(vote_counts) and known else None
+        # Shares come from votes when every name on the ballot has them; a percent-only
+        # source stands in where it gave nothing else.
+        complete = len(known) == len(vote_counts) >= ballot_size
+        total = sum(known) if complete and known else None
         rows = []
         for vote_count in vote_counts:
             if total:
@@ -41,7 +45,12 @@ class ReleaseResults:
                 share = vote_count.reported_share
             rows.append(Row(vote_count.candidacy, vote_count.votes, share))
         rows.sort(key=lambda r: (r.share is None, -(r.share or 0), -(r.votes or 0)))
-        return cls(tuple(rows))
+        return cls(tuple(rows), ballot_size)
+
+    @property
+    def is_partial(self):
+        """True when the release gave figures for only some of the names on the ballot."""
+        return len(self.rows) < self.ballot_size
 
     @property
     def total_votes(self):

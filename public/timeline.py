@@ -109,8 +109,10 @@ def load_steps_by_election(elections, candidacies):
         releases[release.election_id].append(release)
     steps_by_election = {}
     for election_id, election_releases in releases.items():
+        size = elections[election_id].ballot_size
         steps = steps_for(
-            election_releases, lambda r: ReleaseResults.from_vote_counts(vote_counts[r.pk])
+            election_releases,
+            lambda r, size=size: ReleaseResults.from_vote_counts(vote_counts[r.pk], size),
         )
         # One reverse() per election: a long timeline links every release twice.
         slug = elections[election_id].slug

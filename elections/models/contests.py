@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
 from candidates.models import Candidate
@@ -67,6 +68,20 @@ class ContestKind(models.TextChoices):
 class ElectionQuerySet(AnnouncingQuerySet):
     election_path = "pk"
 
+    def count_ballot_sizes(self):
+        """Raise each election's ballot_size to at least its candidacies, for writers that
+        add candidacies in bulk (Candidacy.save does it for one)."""
+        entered = (
+            Candidacy.objects.filter(election=models.OuterRef("pk"))
+            .order_by()
+            .values("election")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.update(
+            ballot_size=Greatest(models.F("ballot_size"), Coalesce(models.Subquery(entered), 0))
+        )
+
     def with_winners(self):
         """Prefetch the elected or advancing candidacies into .winners, for cards that name them."""
         return self.prefetch_related(
@@ -129,6 +144,13 @@ class Election(AnnouncingModel):
     pass_rate = models.CharField(
         max_length=100, blank=True, help_text="What a measure needs to pass: a majority, 2/3."
     )
+    ballot_size = models.PositiveSmallIntegerField(
+        "names on the ballot",
+        default=0,
+        help_text="How many candidates (or choices) the ballot lists, where more than are "
+        "entered here: shares are worked out only from a release with votes for all of them. "
+        "Never fewer than the candidacies entered.",
+    )
 
     objects = ElectionQuerySet.as_manager()
 
@@ -156,6 +178,11 @@ class Election(AnnouncingModel):
 
     def __str__(self):
         return f"{self.jurisdiction} {self.office}, {self.get_stage_display().lower()} {self.date}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.ballot_size = max(self.ballot_size, self.candidacies.count())
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("elections:election_detail", kwargs={"slug": self.slug})
@@ -230,6 +257,12 @@ class Candidacy(AnnouncingModel):
 
     def __str__(self):
         return f"{self.name} in {self.election}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            Election.objects.filter(pk=self.election_id).count_ballot_sizes()
 
     @property
     def name(self):

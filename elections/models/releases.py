@@ -206,8 +206,9 @@ class Release(AnnouncingModel):
         return {row.candidacy.name: row.votes for row in rows}
 
     def results(self):
-        """Shares, leader and margin, derived from this release's vote_counts (prefetch them)."""
-        return ReleaseResults.from_vote_counts(self.vote_counts.all())
+        """Shares, leader and margin, derived from this release's vote_counts (prefetch them,
+        and have its election loaded)."""
+        return ReleaseResults.from_vote_counts(self.vote_counts.all(), self.election.ballot_size)
 
 
 class VoteCountQuerySet(AnnouncingQuerySet):

@@ -6,7 +6,7 @@ changed."""
 
 from candidates.models import Candidate
 from desk.importing.registrar.people import People
-from elections.models import Candidacy, ContestKind
+from elections.models import Candidacy, ContestKind, Election
 
 # What the registrar may change in a line of the ballot, and storing again follows.
 CHOICE_FIELDS = ("ballot_name", "party", "registrar_id")
@@ -78,6 +78,7 @@ class _Ballot:
             Candidate.objects.bulk_create(self.new_people)
         if self.new:
             Candidacy.objects.bulk_create(self.new)
+            Election.objects.filter(pk__in=self.election_ids).count_ballot_sizes()
         if self.updated:
             Candidacy.objects.bulk_update(self.updated, CHOICE_FIELDS)
         report.candidacies_created = len(self.new)
