@@ -1,18 +1,51 @@
-"""Load the demo content of desk.demo_data; running it again changes nothing."""
+"""Load the demo content of desk.demo_data, and the 2022 general's counts from the registrar's
+own feed shipped beside it; running it again changes nothing."""
 
 import datetime
+import tarfile
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 
 from archive.models import Article, Publication
 from candidates.models import Candidate
-from desk.demo_data import CANDIDATES, ELECTIONS, PUBLICATION, RELEASES, STORIES
+from desk.demo_data import (
+    CANDIDATES,
+    ELECTIONS,
+    FEED,
+    FEED_FOLDER,
+    MAYOR_CONTEST,
+    PUBLICATION,
+    RELEASES,
+    STORIES,
+)
+from desk.importing.registrar.importing import import_folder
 from elections.models import Candidacy, Election, Release, VoteCount
+
+WHOLE_COUNTY, MAYOR_ONLY, NO_FEED = "whole county", "mayor only", "no feed"
+
+
+def load_demo(feed=WHOLE_COUNTY):
+    """Load the demo. feed=MAYOR_ONLY stores only the mayor's race from the registrar's feed
+    (the tests' quick demo: the feed's 430 contests take seconds each time); NO_FEED leaves
+    the feed out, for tests of its importer."""
+    elections = _load_races()
+    feed = _load_feed(feed == MAYOR_ONLY) if feed != NO_FEED else None
+    _mark_certified_counts_final(elections.values())
+    _load_releases(elections)
+    created = _load_stories()
+    return {
+        "candidates": len(CANDIDATES),
+        "elections": len(elections),
+        "stories_created": created,
+        "feed": feed,
+    }
 
 
 @transaction.atomic
-def load_demo():
+def _load_races():
     candidates = {
         row["slug"]: Candidate.objects.update_or_create(
             slug=row["slug"], defaults={**row, "is_demo": True}
@@ -30,6 +63,7 @@ def load_demo():
                 "stage": row["stage"],
                 "status": row["status"],
                 "follows": elections.get(row["follows"]),
+                "ballot_size": row.get("ballot_size", 0),
                 "is_demo": True,
             },
         )
@@ -40,6 +74,41 @@ def load_demo():
                 election=election,
                 defaults={"outcome": outcome, "is_incumbent": row.get("incumbent") == slug},
             )
+    return elections
+
+
+def _load_feed(mayor_only):
+    """The registrar's feed, unpacked and imported as import_registrar would: each release in
+    its own transaction, the demo's mayor's race matched rather than made again."""
+    archive = Path(__file__).parent / FEED
+    with tempfile.TemporaryDirectory(prefix="tally-demo-") as folder:
+        with tarfile.open(archive) as tar:
+            tar.extractall(folder, filter="data")
+        keep = (lambda contest: contest.title == MAYOR_CONTEST) if mayor_only else None
+        return import_folder(Path(folder) / FEED_FOLDER, keep=keep)
+
+
+@transaction.atomic
+def _mark_certified_counts_final(elections):
+    """The feed never says its count is certified. The demo knows the 2022 general was: the
+    registrar certified the county's canvass with the feed's last release (Dec. 5, 2022), so
+    every contest of that day is certified and its last release from the feed is final."""
+    days = Election.objects.filter(
+        pk__in=[e.pk for e in elections], status=Election.Status.CERTIFIED
+    ).values("election_day")
+    contests = Election.objects.filter(election_day__in=days)
+    contests.exclude(status=Election.Status.CERTIFIED).update(status=Election.Status.CERTIFIED)
+    last = (
+        Release.objects.filter(election__in=contests, feed_release__isnull=False)
+        .order_by("election_id", "-released_at")
+        .distinct("election_id")
+        .values_list("pk", flat=True)
+    )
+    Release.objects.filter(pk__in=list(last), is_final=False).update(is_final=True)
+
+
+@transaction.atomic
+def _load_releases(elections):
     for row in RELEASES:
         election = elections[row["election"]]
         release, _ = Release.objects.update_or_create(
@@ -56,12 +125,16 @@ def load_demo():
         for slug, figures in row["vote_counts"].items():
             VoteCount.objects.update_or_create(
                 release=release,
-                candidacy=Candidacy.objects.get(candidate=candidates[slug], election=election),
+                candidacy=Candidacy.objects.get(candidate__slug=slug, election=election),
                 defaults={
                     "votes": figures.get("votes"),
                     "reported_share": _decimal(figures.get("share")),
                 },
             )
+
+
+@transaction.atomic
+def _load_stories():
     publication, _ = Publication.objects.update_or_create(
         slug=PUBLICATION["slug"], defaults={"name": PUBLICATION["name"]}
     )
@@ -82,7 +155,7 @@ def load_demo():
         )
         story.tags.set(row["tags"])
         created += is_new
-    return {"candidates": len(candidates), "elections": len(elections), "stories_created": created}
+    return created
 
 
 def _decimal(value):

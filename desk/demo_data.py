@@ -2,9 +2,17 @@
 
 Facts and figures come from the seed stories in ../shared/seeds (see its
 README); every sentence here is ours. Where a source gave a time only as
-"early Wednesday" or "Thursday afternoon", the time below is a reasonable
-reading and the release's notes say so.
+"election night", the time below is a reasonable reading and the release's
+notes say so. The 2022 general's counts are not here: they come from the
+registrar's own feed, shipped as FEED beside this module (demo.py).
 """
+
+# The Los Angeles County Registrar's results feed for the general election of
+# 2022-11-08, as published: election_data.json and its 28 releases.
+FEED = "demo_feed/lavote-2022-general.tar.xz"
+FEED_FOLDER = "lavote-2022-general"
+# The feed's contest that is the demo's 2022 general, for the quick demo the tests load.
+MAYOR_CONTEST = "LOS ANGELES CITY GENERAL MUNICIPAL ELECTION Mayor"
 
 CANDIDATES = [
     {
@@ -65,6 +73,7 @@ ELECTIONS = [
         "stage": "primary",
         "status": "certified",
         "follows": None,
+        "ballot_size": 12,  # the seeds: "12 candidates" on the primary ballot
         "candidacies": {
             "karen-bass": "advanced",
             "rick-caruso": "advanced",
@@ -105,24 +114,6 @@ RELEASES = [
         "notes": "Shares only, as reported when the AP said the race would go to a runoff. "
         "Time approximate: late on election night.",
         "vote_counts": {"rick-caruso": {"share": "41"}, "karen-bass": {"share": "37"}},
-    },
-    {
-        "election": "los-angeles-mayor-2022-11-08",
-        "released_at": "2022-11-09T01:00:00-08:00",
-        "source": "NBC, as reported the morning after election day",
-        "expected_vote_pct": "38",
-        "notes": "Shares only, with 38% of votes tallied. Time approximate: early Wednesday.",
-        "vote_counts": {"rick-caruso": {"share": "51.2"}, "karen-bass": {"share": "48.8"}},
-    },
-    {
-        "election": "los-angeles-mayor-2022-11-08",
-        "released_at": "2022-11-10T16:00:00-08:00",
-        "source": "Los Angeles County Registrar-Recorder/County Clerk",
-        "ballots_counted": 1452192,
-        "ballots_remaining": 883000,
-        "notes": "Ballots counted and left are county-wide figures, not the city's alone; the "
-        "estimate of ballots left came late Thursday. Time approximate: Thursday afternoon.",
-        "vote_counts": {"rick-caruso": {"votes": 273941}, "karen-bass": {"votes": 271246}},
     },
 ]
 

@@ -1,13 +1,13 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture
 def demo(db):
-    """The demo data, as `load_demo` loads it."""
-    call_command("load_demo", stdout=io.StringIO())
+    """The demo data as `load_demo` loads it, with only the mayor's race from the registrar's
+    feed: the whole county takes seconds a test (tests/desk/test_demo.py loads it whole)."""
+    from desk.demo import MAYOR_ONLY, load_demo
+
+    load_demo(feed=MAYOR_ONLY)
 
 
 @pytest.fixture(autouse=True)

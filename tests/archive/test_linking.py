@@ -9,6 +9,7 @@ from archive.linking import relink
 from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
 from elections.models import Release
 from tests import factories
+from tests.demo_releases import ELECTION_NIGHT_LAST, GENERAL, THURSDAY, at
 from tests.seeds import needs_seeds, save_seed_stories
 
 pytestmark = pytest.mark.django_db
@@ -45,10 +46,8 @@ def test_every_seed_story_names_bass_and_caruso(demo):
 @needs_seeds
 def test_quoted_vote_count_links_to_the_release_holding_it(demo):
     story = save_seed_stories()[NOV_11]
-    thursday = Release.objects.get(
-        election__slug="los-angeles-mayor-2022-11-08", vote_counts__votes=273941
-    )
-    assert reported(story, "quoted") == {("los-angeles-mayor-2022-11-08", 2)}
+    thursday = at(THURSDAY)
+    assert reported(story, "quoted") == {(GENERAL, thursday.number)}
     link = f'<a class="link-count" href="{thursday.get_absolute_url()}">273,941</a>'
     assert link in story.body_html
 
@@ -56,7 +55,7 @@ def test_quoted_vote_count_links_to_the_release_holding_it(demo):
 @needs_seeds
 def test_ballots_counted_link_the_thursday_release(demo):
     story = save_seed_stories()[NOV_10]
-    assert reported(story, "quoted") == {("los-angeles-mayor-2022-11-08", 2)}
+    assert reported(story, "quoted") == {(GENERAL, at(THURSDAY).number)}
     assert ">1,452,192</a>" in story.body_html
     # A rounded figure that no release holds links nothing.
     assert ">883,000</a>" not in story.body_html
@@ -65,9 +64,10 @@ def test_ballots_counted_link_the_thursday_release(demo):
 @needs_seeds
 def test_count_when_published_is_the_latest_release_before_the_story(demo):
     stories = save_seed_stories()
-    # Nov 9, 09:00: only the early-Wednesday release had come out.
-    assert reported(stories[NOV_9], "at_publication") == {("los-angeles-mayor-2022-11-08", 1)}
-    assert reported(stories[NOV_11], "at_publication") == {("los-angeles-mayor-2022-11-08", 2)}
+    # Nov 9, 09:00: the last release of election night was the latest.
+    night = at(ELECTION_NIGHT_LAST).number
+    assert reported(stories[NOV_9], "at_publication") == {(GENERAL, night)}
+    assert reported(stories[NOV_11], "at_publication") == {(GENERAL, at(THURSDAY).number)}
     assert reported(stories[PRIMARY_NIGHT], "at_publication") == {
         ("los-angeles-mayor-2022-06-07", 1)
     }

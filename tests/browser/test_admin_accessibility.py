@@ -1,11 +1,9 @@
 """The editors' desk checked with axe-core in Chromium: the screens editors use every day,
 autocomplete widgets included, have no accessibility violations."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
+from desk.demo import MAYOR_ONLY, load_demo
 from tests import admin_users
 from tests.browser.conftest import require_browser
 
@@ -15,7 +13,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def desk(live_server, transactional_db, monkeypatch):
     require_browser()
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo(feed=MAYOR_ONLY)
     admin_users.chief()
     from archive.models import Article
     from elections.models import Election, Release

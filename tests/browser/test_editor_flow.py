@@ -1,13 +1,12 @@
 """The desk in a real browser: an editor files and publishes a story that the site
 links, and the results desk enters a release that becomes the latest count."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
+from desk.demo import MAYOR_ONLY, load_demo
 from tests import admin_users
 from tests.browser.conftest import require_browser
+from tests.demo_releases import THURSDAY, at
 
 HEADLINE = "Caruso keeps a narrow lead in the Thursday count"
 ELECTION = "los-angeles-mayor-2022-11-08"
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def site(live_server, transactional_db, monkeypatch):
     require_browser()
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo(feed=MAYOR_ONLY)
     admin_users.editor("eddie")
     admin_users.results_desk("rita")
     # Playwright's sync API runs an event loop in this thread; the ORM work is done above.
@@ -64,7 +63,8 @@ def test_an_editor_files_a_story_that_the_site_links_and_finds(site, browser):
     page.locator("#result_list a", has_text=HEADLINE).click()
     page.wait_for_load_state()
     assert "names Rick Caruso 2 times" in page.content()  # headline and body
-    assert "quotes 273,941: release 2 of the 2022-11-08 election" in page.content()
+    thursday = at(THURSDAY).number
+    assert f"quotes 273,941: release {thursday} of the 2022-11-08 election" in page.content()
     page.locator("a.viewsitelink", has_text="View on site").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == HEADLINE
@@ -78,7 +78,7 @@ def test_an_editor_files_a_story_that_the_site_links_and_finds(site, browser):
     page.goto(story_url)
     page.locator("a.link-count", has_text="273,941").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"/elections/{ELECTION}/updates/2/")
+    assert page.url.endswith(f"/elections/{ELECTION}/updates/{thursday}/")
     assert HEADLINE in page.content()
 
     page.fill("#site-q", "Rick Caruso")
@@ -91,18 +91,47 @@ def test_an_editor_files_a_story_that_the_site_links_and_finds(site, browser):
 def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, browser):
     page = sign_in(browser, site, "rita")
     page.goto(site + "/admin/elections/release/add/")
+    page.locator("a", has_text="2026-06-02").click()
+    page.wait_for_load_state()
+    page.fill("#id_released_at_0", "2026-06-02")
+    page.fill("#id_released_at_1", "20:30:00")
+    page.fill("#id_source", "City clerk, first returns")
+    page.fill("#id_ballots_counted", "412480")
+    votes = {
+        "Karen Bass": "158874",
+        "Austin Beutner": "131512",
+        "Asaad Alnajjar": "9021",
+        "Rae Huang": "40110",
+    }
+    for i in range(4):
+        name = page.locator(f"#id_vote_counts-{i}-candidacy option:checked").inner_text()
+        page.fill(f"#id_vote_counts-{i}-votes", votes[name])
+    page.click("input[name=_save]")
+    page.wait_for_url(site + "/admin/elections/release/")
+    assert "was added successfully" in page.locator("ul.messagelist").inner_text()
+
+    page.goto(site + "/elections/los-angeles-mayor-2026-06-02/")
+    latest = page.locator("section[aria-labelledby=count-heading]")
+    assert "Latest count" in latest.inner_text()
+    assert "158,874" in latest.inner_text() and "46.79%" in latest.inner_text()
+    assert "131,512" in latest.inner_text()
+    assert "Release 1 in full" in latest.inner_text()
+
+
+def test_the_results_desk_must_confirm_a_release_into_a_certified_race(site, browser):
+    page = sign_in(browser, site, "rita")
+    page.goto(site + "/admin/elections/release/add/")
     page.locator("a", has_text="2022-11-08").click()
     page.wait_for_load_state()
-    page.fill("#id_released_at_0", "2022-11-15")
+    page.fill("#id_released_at_0", "2022-12-09")
     page.fill("#id_released_at_1", "17:00:00")
-    page.fill("#id_source", "County registrar, Tuesday update")
-    page.fill("#id_ballots_counted", "1612480")
-    votes = {"Karen Bass": "312874", "Rick Caruso": "301512"}
+    page.fill("#id_source", "A late recount")
+    page.fill("#id_ballots_counted", "2456801")
+    votes = {"Karen Bass": "509990", "Rick Caruso": "420050"}
     for i in range(2):
         name = page.locator(f"#id_vote_counts-{i}-candidacy option:checked").inner_text()
         page.fill(f"#id_vote_counts-{i}-votes", votes[name])
     page.click("input[name=_save]")
-    # The demo's general is certified: a release after that is checked before it goes in.
     page.wait_for_load_state()
     assert "the election's result is certified" in page.locator("#release_form").inner_text()
     for i in range(2):
@@ -112,10 +141,3 @@ def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, b
     page.click("input[name=_save]")
     page.wait_for_url(site + "/admin/elections/release/")
     assert "was added successfully" in page.locator("ul.messagelist").inner_text()
-
-    page.goto(site + f"/elections/{ELECTION}/")
-    latest = page.locator("section[aria-labelledby=count-heading]")
-    assert "Latest count" in latest.inner_text()
-    assert "312,874" in latest.inner_text()
-    assert "301,512" in latest.inner_text()
-    assert "Release 3 in full" in latest.inner_text()

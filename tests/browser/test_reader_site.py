@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.browser.conftest import require_browser
+from tests.demo_releases import CERTIFIED, ELECTION_NIGHT_LAST, FRIDAY, THURSDAY, at
 
 SHOTS = Path(settings.BASE_DIR) / "screenshots"
 WIDTHS = {"phone": 375, "desktop": 1280}
@@ -50,10 +51,52 @@ def test_a_reader_follows_a_story_to_its_candidate_and_its_count(site, browser):
     page.go_back()
     page.locator(".story-body a.link-count", has_text="273,941").click()
     page.wait_for_load_state()
-    assert "/elections/los-angeles-mayor-2022-11-08/updates/" in page.url
-    assert page.locator("h1").inner_text().startswith("Release 2")
+    assert page.url.endswith(at(THURSDAY).get_absolute_url())
+    assert page.locator("h1").inner_text().startswith(f"Release {at(THURSDAY).number}:")
     reports = page.locator("section", has=page.locator("h2", has_text="Stories that report"))
     assert "Bass narrows the gap" in reports.inner_text()
+    page.close()
+
+
+def test_a_reader_follows_the_mayors_2022_general_through_its_releases(site, browser):
+    """The race as it went, from the registrar's feed: Caruso ahead when election night
+    ended, Bass ahead from Nov. 11, certified at 509,944 to 420,030."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site["url"] + "/elections/los-angeles-mayor-2022-11-08/")
+    count = page.locator("section[aria-labelledby=count-heading]")
+    assert "Final result" in count.inner_text()
+    assert "509,944" in count.inner_text() and "420,030" in count.inner_text()
+    assert "Karen Bass ahead by 89,914 votes" in count.inner_text()
+
+    releases = page.locator("table", has=page.locator("caption", has_text="Share of the vote"))
+    rows = releases.locator("tbody tr")
+    assert rows.count() == 27
+    assert "Nov 8, 2022 20:24" in rows.first.inner_text()
+    assert "509,944" in rows.last.inner_text()
+
+    night = at(ELECTION_NIGHT_LAST)
+    releases.get_by_role("link", name=f"#{night.number}", exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(night.get_absolute_url())
+    assert page.locator("h1").inner_text().startswith(f"Release {night.number}:")
+    table = page.locator("table.results")
+    assert table.locator("tbody tr").first.locator("th").inner_text() == "Rick Caruso"
+    assert "252,476" in table.inner_text()
+
+    page.locator("a[rel=next]").first.click()  # Thursday's count
+    page.wait_for_load_state()
+    assert page.url.endswith(at(THURSDAY).get_absolute_url())
+    assert "273,941" in page.locator("table.results").inner_text()
+    page.locator("a[rel=next]").first.click()  # Friday's, where Bass went ahead
+    page.wait_for_load_state()
+    assert page.url.endswith(at(FRIDAY).get_absolute_url())
+    table = page.locator("table.results")
+    assert table.locator("tbody tr").first.locator("th").inner_text() == "Karen Bass"
+    assert page.locator("a[rel=next]").count() >= 1
+
+    page.goto(site["url"] + at(CERTIFIED).get_absolute_url())
+    assert page.locator("a[rel=next]").count() == 0
+    assert "509,944" in page.locator("table.results").inner_text()
     page.close()
 
 
@@ -69,7 +112,7 @@ def test_screenshots_of_every_page_type(site, browser):
         "candidate": "/candidates/karen-bass/",
         "elections": "/elections/",
         "election": "/elections/los-angeles-mayor-2022-11-08/",
-        "release": "/elections/los-angeles-mayor-2022-11-08/updates/2/",
+        "release": at(THURSDAY).get_absolute_url(),
         "tag": "/tags/vote-count/",
         "not-found": "/stories/1999/",
     }

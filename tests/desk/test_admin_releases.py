@@ -202,6 +202,7 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
         "stage": election.stage,
         "kind": "race",
         "seats": 1,
+        "ballot_size": 2,
         "slug": election.slug,
         "status": "called",
         "follows": "",

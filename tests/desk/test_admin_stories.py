@@ -14,6 +14,7 @@ from archive import linking
 from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
 from candidates.models import Candidate
 from tests import admin_users, factories
+from tests.demo_releases import THURSDAY, at
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +185,7 @@ def test_change_form_shows_each_link_with_its_reason(editor_client, demo):
     times = "once" if caruso_count == 1 else f"{caruso_count} times"
     assert f"names Rick Caruso {times}" in page
     assert "quotes 273,941" in page
-    assert "release 2 of the 2022-11-08 election" in page
+    assert f"release {at(THURSDAY).number} of the 2022-11-08 election" in page
     assert "latest count when published" in page
 
 

@@ -5,7 +5,16 @@ from django.core.management import call_command
 
 from archive.models import Article
 from candidates.models import Candidate
-from elections.models import Candidacy, Election, Release, VoteCount
+from elections.models import Candidacy, Election, ElectionDay, Release, VoteCount
+from tests.demo_releases import (
+    CERTIFIED,
+    ELECTION_NIGHT_LAST,
+    FRIDAY,
+    GENERAL,
+    PRIMARY,
+    THURSDAY,
+    at,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +25,17 @@ def counts():
     ]
 
 
-def test_load_demo_twice_makes_no_duplicates(demo):
+def test_load_demo_loads_the_whole_county_from_the_shipped_feed_and_twice_changes_nothing(db):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "28 releases: 27 created (10,970 contest releases, 28,879 vote counts)" in (
+        out.getvalue()
+    )
+    day = ElectionDay.objects.get()
+    assert day.contests.count() == 430
+    assert not day.contests.exclude(status="certified").exists()
+    # Every contest's last release is the certified count; nothing else is final.
+    assert Release.objects.filter(is_final=True).count() == 430
     before = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == before
@@ -48,8 +67,10 @@ def test_demo_outcomes_follow_the_seeds(demo):
 
 
 def test_thursday_release_holds_the_registrar_figures(demo):
-    release = Release.objects.get(
-        election__slug="los-angeles-mayor-2022-11-08", ballots_counted=1452192
+    release = at(THURSDAY)
+    assert (release.source, release.ballots_counted) == (
+        "Los Angeles County Registrar-Recorder/County Clerk",
+        1_452_192,
     )
     results = release.results()
     assert results.leader.candidate.name == "Rick Caruso"
@@ -58,9 +79,28 @@ def test_thursday_release_holds_the_registrar_figures(demo):
     assert results.margin_votes == 2695
 
 
+def test_the_race_goes_as_it_really_went(demo):
+    """Caruso ahead on election night, Bass ahead from Nov. 11, certified at 509,944 to
+    420,030."""
+    releases = (
+        Release.objects.filter(election__slug=GENERAL).with_results().select_related("election")
+    )
+    leaders = {r.released_at: r.results().leader.name for r in releases}
+    assert len(leaders) == 27
+    assert leaders[at(ELECTION_NIGHT_LAST).released_at] == "Rick Caruso"
+    assert leaders[at(THURSDAY).released_at] == "Rick Caruso"
+    friday = at(FRIDAY).released_at
+    assert {name for when, name in leaders.items() if when >= friday} == {"Karen Bass"}
+    final = Release.objects.get(election__slug=GENERAL, is_final=True)
+    assert final.released_at == at(CERTIFIED).released_at
+    assert final.votes_by_name() == {"Karen Bass": 509_944, "Rick Caruso": 420_030}
+
+
 def test_percent_only_release_keeps_reported_shares(demo):
-    release = Release.objects.get(election__slug="los-angeles-mayor-2022-06-07")
+    release = Release.objects.select_related("election").get(election__slug=PRIMARY)
     results = release.results()
+    # Two of the twelve on the primary's ballot: the AP's own shares, marked partial.
+    assert results.is_partial and results.ballot_size == 12
     assert [(r.candidate.name, str(r.share)) for r in results.rows] == [
         ("Rick Caruso", "41.000"),
         ("Karen Bass", "37.000"),

@@ -8,6 +8,7 @@ import pytest
 from archive.models import ArticleRelease
 from public import charts
 from tests import factories
+from tests.demo_releases import CERTIFIED, ELECTION_NIGHT_LAST, FRIDAY, THURSDAY, at
 
 pytestmark = pytest.mark.django_db
 
@@ -29,17 +30,17 @@ def test_election_list_shows_each_race_with_its_count(client, demo):
     general = page[page.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
     general = general[: general.index("</article>")]
     assert "Karen Bass</a></strong> (elected)" in general
-    assert "release 2" in general
+    assert "Final count (" in general and f"release {at(CERTIFIED).number}</a>" in general
     assert "No results released yet." in page  # the 2026 primary
 
 
 def test_election_shows_latest_count_with_leader_and_margin(client, demo):
     page = text(client.get(GENERAL))
-    count = section(page, "Latest count</h2>")
-    assert "Latest count: release 2, Nov. 10, 2022" in count
-    assert "<strong>Rick Caruso</strong> ahead by 2,695 votes (0.50 points)." in count
-    assert "1,452,192" in count and "883,000" in count
-    assert "-0.95 pts" in count  # the change since the first release
+    count = section(page, "Final result</h2>")
+    assert f"Final result: release {at(CERTIFIED).number}, Dec. 5, 2022" in count
+    assert "<strong>Karen Bass</strong> ahead by 89,914 votes (9.66 points)." in count
+    assert "509,944" in count and "54.83%" in count and "2,456,701" in count
+    assert "+92 votes" in count  # the change since the release of Dec. 2
 
 
 def test_timeline_has_labelled_charts_with_tables_of_the_same_figures(client, demo):
@@ -52,15 +53,18 @@ def test_timeline_has_labelled_charts_with_tables_of_the_same_figures(client, de
     assert "Share of the vote by release" in svgs[0]
     assert "Ballots counted and left to count" in svgs[1]
     assert "Rick Caruso" in svgs[0] and "Karen Bass" in svgs[0]
-    assert "51.20%" in timeline and "50.25%" in timeline and "273,941" in timeline
+    # Caruso ahead when election night ended and on Thursday; Bass from Friday on.
+    assert "51.25% 252,476" in re.sub(r"<[^>]+>|\s+", " ", timeline).replace("  ", " ")
+    assert "50.25%" in timeline and "273,941" in timeline and "509,944" in timeline
     assert '<th scope="col" class="num">Rick Caruso</th>' in timeline
 
 
 def test_stories_are_grouped_under_the_release_they_followed(client, demo):
     page = text(client.get(GENERAL))
     coverage = page[page.index("Coverage, release by release") :]
-    first = coverage.index('After <a href="/elections/los-angeles-mayor-2022-11-08/updates/1/">')
-    second = coverage.index('After <a href="/elections/los-angeles-mayor-2022-11-08/updates/2/">')
+    night, thursday = at(ELECTION_NIGHT_LAST).number, at(THURSDAY).number
+    first = coverage.index(f'After <a href="{GENERAL}updates/{night}/">')
+    second = coverage.index(f'After <a href="{GENERAL}updates/{thursday}/">')
     assert first < coverage.index("Caruso holds an early edge") < second
     assert second < coverage.index("Bass narrows the gap") < coverage.index("What is left to count")
 
@@ -72,30 +76,33 @@ def test_election_without_results_says_so(client, demo):
 
 
 def test_release_page_shows_its_figures_and_the_stories_that_report_it(client, demo):
-    page = text(client.get(GENERAL + "updates/2/"))
-    assert "<h1>Release 2:" in page
-    assert "273,941" in page and "+0.95 pts" in page
+    thursday = at(THURSDAY)
+    page = text(client.get(thursday.get_absolute_url()))
+    assert f"<h1>Release {thursday.number}:" in page
+    assert "273,941" in page and "+21,465 votes" in page  # Caruso since 03:35 on Nov. 9
     reports = section(page, "Stories that report this count")
     assert "Bass narrows the gap" in reports
     # Written while this was the latest count, but quoting none of it: not a report.
     assert "What is left to count" not in reports
-    assert 'rel="prev" href="/elections/los-angeles-mayor-2022-11-08/updates/1/"' in page
-    assert 'rel="next"' not in page
+    assert f'rel="prev" href="{at(ELECTION_NIGHT_LAST).get_absolute_url()}"' in page
+    assert f'rel="next" href="{at(FRIDAY).get_absolute_url()}"' in page
 
 
 def test_an_editor_link_counts_as_reporting(client, demo):
     from archive.models import Article
 
     story = Article.objects.get(slug="what-is-left-to-count-in-mayors-race")
-    release = story.elections.get().releases.order_by("released_at").last()
+    release = at(THURSDAY)
     ArticleRelease.objects.create(article=story, release=release, reason="editor", origin="editor")
-    reports = section(text(client.get(GENERAL + "updates/2/")), "Stories that report")
+    reports = section(text(client.get(release.get_absolute_url())), "Stories that report")
     assert "What is left to count" in reports
 
 
 def test_release_numbers_out_of_range_are_not_found(client, demo):
     assert client.get(GENERAL + "updates/0/").status_code == 404
-    assert client.get(GENERAL + "updates/3/").status_code == 404
+    last = at(CERTIFIED).number
+    assert client.get(f"{GENERAL}updates/{last}/").status_code == 200
+    assert client.get(f"{GENERAL}updates/{last + 1}/").status_code == 404
     assert client.get(GENERAL + "updates/99999999999999999999/").status_code == 404
     assert client.get("/elections/nowhere/updates/1/").status_code == 404
     assert client.get("/elections/nowhere/").status_code == 404

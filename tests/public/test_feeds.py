@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from archive.models import Article
 from tests import factories
+from tests.demo_releases import CERTIFIED, at
 
 pytestmark = pytest.mark.django_db
 
@@ -79,12 +80,13 @@ def test_election_feed_interleaves_stories_and_releases(client, demo):
     _, feed = parse(client, "/elections/los-angeles-mayor-2022-11-08/feed/")
     titles = [e.title for e in feed.entries]
     release_titles = [t for t in titles if t.startswith("Count release")]
-    assert "Count release 2: Rick Caruso 50.25%, Karen Bass 49.75%" in release_titles
+    final = at(CERTIFIED)
+    assert f"Count release {final.number}: Karen Bass 54.83%, Rick Caruso 45.17%" in release_titles
     assert len(release_titles) < len(titles)
     dates = [e.published_parsed for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
-    release = next(e for e in feed.entries if e.title.startswith("Count release 2"))
-    assert release.link.endswith("/elections/los-angeles-mayor-2022-11-08/updates/2/")
+    release = next(e for e in feed.entries if e.title.startswith(f"Count release {final.number}:"))
+    assert release.link.endswith(final.get_absolute_url())
 
 
 def test_unknown_candidate_election_or_tag_feed_is_404(client, db):

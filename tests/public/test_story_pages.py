@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from archive.models import Article, ArticleCandidate
 from tests import factories
+from tests.demo_releases import CERTIFIED, ELECTION_NIGHT_LAST, THURSDAY, at
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_story_page_prints_the_linked_body_and_its_links(client, demo):
     story = demo_story("bass-narrows-gap-thursday-count")
     page = text(client.get(story.get_absolute_url()))
     assert '<a class="link-candidate" href="/candidates/rick-caruso/">Rick Caruso</a>' in page
-    release_url = "/elections/los-angeles-mayor-2022-11-08/updates/2/"
+    release_url = at(THURSDAY).get_absolute_url()
     assert f'<a class="link-count" href="{release_url}">273,941</a>' in page
     assert "Candidates in this story" in page
     assert 'href="/elections/los-angeles-mayor-2022-11-08/"' in page
@@ -122,23 +123,25 @@ def test_story_body_with_markup_renders_as_text(client):
 
 
 def test_count_panels_show_the_count_then_and_now(client, demo):
-    # Published on Nov 9 under the first release of the count; a later one came Nov 10.
+    # Published on the morning of Nov 9, after election night's last release; the count
+    # went on until it was certified on Dec 5.
     story = demo_story("caruso-holds-early-edge-over-bass")
     page = text(client.get(story.get_absolute_url()))
     then = panel(page, "The count when this was published")
-    assert "release 1, Nov. 9, 2022" in then
-    assert "51.20%" in then and "48.80%" in then
+    assert f"release {at(ELECTION_NIGHT_LAST).number}, Nov. 9, 2022" in then
+    assert "51.25%" in then and "48.75%" in then and "252,476" in then
     assert 'href="/elections/los-angeles-mayor-2022-11-08/#timeline"' in then
     now = panel(page, "The count now")
-    assert "release 2, Nov. 10, 2022" in now
-    assert "273,941" in now and "271,246" in now
+    assert f"release {at(CERTIFIED).number}, Dec. 5, 2022" in now
+    assert "509,944" in now and "420,030" in now
     assert 'href="/elections/los-angeles-mayor-2022-11-08/#timeline"' in now
 
 
 def test_count_now_says_so_when_nothing_newer_came(client, demo):
-    story = demo_story("bass-narrows-gap-thursday-count")
+    # Filed after the AP's primary-night figures, the last the demo holds for the primary.
+    story = demo_story("caruso-and-bass-bound-for-runoff")
     page = text(client.get(story.get_absolute_url()))
-    assert "release 2, Nov. 10, 2022" in panel(page, "The count when this was published")
+    assert "release 1, June 7, 2022" in panel(page, "The count when this was published")
     assert "the count above is still the latest" in panel(page, "The count now")
 
 

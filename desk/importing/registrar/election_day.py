@@ -1,6 +1,7 @@
 """election_data.json: the election day, its contest groups, contests and choices, with the
 registrar's IDs that every figure in counter_data.json points at."""
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -90,6 +91,15 @@ class ElectionDay:
 
     def contest_titled(self, title):
         return self._contests_by_title.get(title)
+
+    def keeping(self, keep):
+        """The same day with only the contests keep(contest) is true for, and the groups that
+        still hold one: what a partial import stores (its files are still read whole)."""
+        groups = (
+            dataclasses.replace(g, contests=tuple(c for c in g.contests if keep(c)))
+            for g in self.groups
+        )
+        return dataclasses.replace(self, groups=tuple(g for g in groups if g.contests))
 
 
 def read_election_day(raw: bytes) -> ElectionDay:

@@ -44,11 +44,15 @@ class Report:
         return f"{len(self.outcomes)} releases: " + ", ".join(parts)
 
 
-def import_folder(path, on_outcome=None):
+def import_folder(path, on_outcome=None, keep=None):
     """Import an archived feed: election_data.json and one folder per release, in the order of
     their names (times). Raises FeedRefused if election_data.json is refused; a release that is
     refused is reported in its Outcome. on_outcome hears of the election day's DayReport, then
-    of each release's Outcome, as each is done."""
+    of each release's Outcome, as each is done.
+
+    keep(contest), where given, chooses the contests stored (the tests' quick demo stores only
+    the mayor's race); every file is still read and checked whole. A release once stored is
+    skipped by later imports, so import a day whole or in part, not in part and then whole."""
     path = Path(path)
     if not path.is_dir():
         raise FeedRefused(None, str(path), "is not a folder")
@@ -58,12 +62,13 @@ def import_folder(path, on_outcome=None):
         raise FeedRefused(
             None, ELECTION_DATA, f"cannot be read in {path}: {exc.strerror}"
         ) from None
-    stored = store_election_day(read_election_day(raw))
+    day = read_election_day(raw)
+    stored = store_election_day(day.keeping(keep) if keep else day)
     report = Report(day=stored.report)
     if on_outcome:
         on_outcome(stored.report)
     for folder in sorted(p for p in path.iterdir() if p.is_dir()):
-        outcome = _import(stored, folder.name, lambda f=folder: read_release_folder(f, stored.feed))
+        outcome = _import(stored, folder.name, lambda f=folder: read_release_folder(f, day))
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
