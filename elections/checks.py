@@ -74,15 +74,29 @@ def votes_beyond_ballots(votes, ballots_counted, seats=1):
     return None
 
 
-def counts_gone_down(release, votes, previous, previous_votes):
-    """What went down since the release before: counts only grow, unless the source
-    corrected them. `votes` and `previous_votes` map a candidacy's name to its votes."""
+def nothing_released(gives_votes, ballots_counted, ballots_remaining):
+    """Why a release cannot be entered, or None: it gives no figure at all. A release gives
+    candidates' votes (or shares), or only the ballots counted or left to count, as a press
+    report of "883,000 ballots left" does; with none of these it says nothing. The reason
+    follows "this release" or "this row" in each door's message."""
+    if gives_votes or ballots_counted is not None or ballots_remaining is not None:
+        return None
+    return "gives no figures: no votes or shares, and neither ballots counted nor ballots left"
+
+
+def counts_gone_down(ballots_counted, votes, ballots_before, votes_before):
+    """What went down since earlier releases: counts only grow, unless the source corrected
+    them. `votes` and `votes_before` map a candidacy's name to its votes.
+
+    `ballots_before` is the ballots counted of the latest earlier release that gave them,
+    and `votes_before` the votes of the latest earlier release that gave votes (see
+    Release.figures_before): a release of ballots alone, between two counts, hides neither.
+    """
     went_down = []
-    before, now = previous.ballots_counted, release.ballots_counted
-    if None not in (before, now) and now < before:
-        went_down.append(f"ballots counted from {before:,} to {now:,}")
+    if None not in (ballots_before, ballots_counted) and ballots_counted < ballots_before:
+        went_down.append(f"ballots counted from {ballots_before:,} to {ballots_counted:,}")
     for name, count in votes.items():
-        earlier = previous_votes.get(name)
+        earlier = votes_before.get(name)
         if None not in (earlier, count) and count < earlier:
             went_down.append(f"{name}'s votes from {earlier:,} to {count:,}")
     return went_down

@@ -9,11 +9,15 @@ from desk.admin.rows import LabelledRowsFormSet
 from elections.checks import (
     LARGEST_COUNT,
     counts_gone_down,
+    nothing_released,
     shares_over_100,
     unusual_release,
     votes_beyond_ballots,
 )
 from elections.models import Candidacy, Release, VoteCount
+
+# The release form's fields that, alone, make a release of ballots without votes.
+BALLOT_FIELDS = ("ballots_counted", "ballots_remaining")
 
 
 def election_id_from(request, release=None):
@@ -48,6 +52,18 @@ class ReleaseForm(forms.ModelForm):
             "is_correction",
             "notes",
         ]
+        error_messages = {
+            # The time is half of the field: without it, a release of that day could be
+            # placed before or after the count it follows.
+            "released_at": {
+                "required": "Give the date and the time the figures came out: a date alone "
+                "cannot place a release among the others."
+            },
+        }
+        help_texts = {
+            "ballots_counted": "A release may give only this, or the ballots left, as a press "
+            "report does: then leave every candidate's row empty.",
+        }
 
     def clean_released_at(self):
         released_at = self.cleaned_data["released_at"]
@@ -167,15 +183,29 @@ class VoteCountFormSet(LabelledRowsFormSet):
                 f"The shares add up to {total}%, more than 100%: check for a typo."
             )
         release = self.instance
+        gives_votes = any(v is not None for v in votes.values()) or any(
+            s is not None for s in shares
+        )
+        # A figure the release form refused (a typo in ballots counted) is not "no figure":
+        # that form says what is wrong with it.
+        typed = any(self.data.get(name, "").strip() for name in BALLOT_FIELDS)
+        problem = nothing_released(gives_votes, release.ballots_counted, release.ballots_remaining)
+        if problem and not typed:
+            raise ValidationError(
+                f"This release {problem}. Enter the candidates' votes (or shares), or, for a "
+                "release of ballots alone, the ballots counted or left to count."
+            )
         if problem := votes_beyond_ballots(votes.values(), release.ballots_counted):
             raise ValidationError(problem)
-        # Without a valid time (the release form says why) there is no release before it.
-        previous = release.previous() if release.released_at else None
-        if previous is not None and not release.is_correction:
-            went_down = counts_gone_down(release, votes, previous, previous.votes_by_name())
+        # Without a valid time (the release form says why) there is nothing before it.
+        if release.released_at and not release.is_correction:
+            ballots_before, votes_before = release.figures_before()
+            went_down = counts_gone_down(
+                release.ballots_counted, votes, ballots_before, votes_before
+            )
             if went_down:
                 raise ValidationError(
-                    f"Since the release before, {'; '.join(went_down)}. Counts only grow: "
+                    f"Since the releases before, {'; '.join(went_down)}. Counts only grow: "
                     "check for a typo, or tick “corrects earlier figures” if the source "
                     "corrected its count."
                 )

@@ -191,19 +191,29 @@ class Release(AnnouncingModel):
             kwargs={"slug": self.election.slug, "number": self.number},
         )
 
-    def previous(self):
-        """The election's release just before this one in time, if any."""
-        return (
+    def figures_before(self):
+        """What counts going down are measured against (elections.checks.counts_gone_down):
+        the ballots counted of the latest earlier release of this election that gave them,
+        and the votes, by who or what stands, of the latest earlier release that gave votes.
+        A release of ballots alone is skipped for the votes, one without ballots counted
+        for those. Two queries."""
+        earlier = (
             Release.objects.filter(election_id=self.election_id, released_at__lt=self.released_at)
             .exclude(pk=self.pk)
             .order_by("-released_at")
+        )
+        ballots = (
+            earlier.filter(ballots_counted__isnull=False)
+            .values_list("ballots_counted", flat=True)
             .first()
         )
-
-    def votes_by_name(self):
-        """Each candidacy's votes in this release, by who or what stands."""
-        rows = self.vote_counts.select_related("candidacy__candidate")
-        return {row.candidacy.name: row.votes for row in rows}
+        gave_votes = VoteCount.objects.filter(release=models.OuterRef("pk"), votes__isnull=False)
+        latest_with_votes = earlier.filter(models.Exists(gave_votes)).values("pk")[:1]
+        rows = VoteCount.objects.filter(release=models.Subquery(latest_with_votes))
+        votes = {
+            row.candidacy.name: row.votes for row in rows.select_related("candidacy__candidate")
+        }
+        return ballots, votes
 
     def results(self):
         """Shares, leader and margin, derived from this release's vote_counts (prefetch them,

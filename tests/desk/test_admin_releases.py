@@ -257,3 +257,104 @@ def test_a_new_release_links_the_stories_that_quote_it(
     story.refresh_from_db()
     assert ">1,100</a>" not in story.body_html and "1,100" in story.body_html
     assert not story.release_links.exists()
+
+
+def empty_rows(*candidacies):
+    """The rows as the desk's form posts them when no votes are typed: each candidacy
+    chosen, its figures blank."""
+    return [(candidacy, None, None) for candidacy in candidacies]
+
+
+def test_a_release_of_ballots_alone_is_saved_without_votes(desk_client, race):
+    election, ada, bo = race
+    form = release_form(
+        election, empty_rows(ada, bo), ballots_counted="", ballots_remaining="883000"
+    )
+    response = desk_client.post(ADD + f"?election={election.pk}", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    release = election.releases.latest()
+    assert (release.number, release.ballots_counted, release.ballots_remaining) == (2, None, 883000)
+    assert not release.vote_counts.exists()
+
+
+def test_the_form_says_a_release_may_give_only_ballots(desk_client, race):
+    election, _, _ = race
+    page = desk_client.get(ADD, {"election": election.pk}).content.decode()
+    assert "A release may give only this, or the ballots left" in page
+
+
+def test_a_release_with_no_figures_at_all_is_refused(desk_client, race):
+    election, ada, bo = race
+    form = release_form(election, empty_rows(ada, bo), ballots_counted="")
+    page = desk_client.post(ADD, form).content.decode()
+    assert "This release gives no figures: no votes or shares, and neither ballots counted" in (
+        page
+    )
+    assert election.releases.count() == 1 and VoteCount.objects.count() == 2
+
+
+def test_a_typo_in_ballots_counted_is_not_called_no_figures(desk_client, race):
+    election, ada, bo = race
+    page = desk_client.post(
+        ADD, release_form(election, empty_rows(ada, bo), ballots_counted="88three")
+    ).content.decode()
+    assert "Enter a whole number." in page
+    assert "gives no figures" not in page
+    assert election.releases.count() == 1
+
+
+def test_ballots_alone_going_down_are_refused_unless_marked_a_correction(desk_client, race):
+    election, ada, bo = race
+    lower = release_form(election, empty_rows(ada, bo), ballots_counted="900")
+    page = desk_client.post(ADD, lower).content.decode()
+    assert "Since the releases before, ballots counted from 1,000 to 900. Counts only grow" in (
+        page
+    )
+    assert election.releases.count() == 1
+
+    response = desk_client.post(ADD, {**lower, "is_correction": "on"})
+    assert response.status_code == 302
+    assert election.releases.latest().ballots_counted == 900
+
+
+def test_votes_after_a_release_of_ballots_alone_are_compared_with_the_last_votes(desk_client, race):
+    election, ada, bo = race
+    ballots_only = release_form(
+        election,
+        empty_rows(ada, bo),
+        when=timezone.now() - datetime.timedelta(days=1),
+        ballots_counted="",
+        ballots_remaining="5000",
+    )
+    assert desk_client.post(ADD, ballots_only).status_code == 302
+    # Ada had 600 in release 1; release 2 gave no votes and hides nothing.
+    lower = release_form(election, [(ada, 550, None), (bo, 700, None)], ballots_counted="1500")
+    page = desk_client.post(ADD, lower).content.decode()
+    assert "Ada Ames&#x27;s votes from 600 to 550" in page
+    assert election.releases.count() == 2
+
+
+@pytest.mark.parametrize("unusual", ["certified", "far_from_election_day"])
+def test_a_release_of_ballots_alone_in_an_unusual_place_needs_confirming(
+    desk_client, race, unusual
+):
+    election, ada, bo = race
+    if unusual == "certified":
+        Election.objects.filter(pk=election.pk).update(status=Election.Status.CERTIFIED)
+    else:
+        Election.objects.filter(pk=election.pk).update(date=datetime.date(2022, 11, 8))
+    form = release_form(election, empty_rows(ada, bo), ballots_counted="2500")
+    page = desk_client.post(ADD, form).content.decode()
+    assert "Check this release:" in page and "Tick the box to enter it" in page
+    assert election.releases.count() == 1
+    assert desk_client.post(ADD, {**form, "confirmed": "on"}).status_code == 302
+    assert election.releases.count() == 2
+
+
+def test_a_date_without_a_time_is_refused_asking_for_the_time(desk_client, race):
+    election, ada, bo = race
+    form = release_form(election, empty_rows(ada, bo), ballots_counted="2500")
+    form["released_at_1"] = ""
+    page = desk_client.post(ADD, form).content.decode()
+    assert "Give the date and the time the figures came out: a date alone cannot" in page
+    assert election.releases.count() == 1
