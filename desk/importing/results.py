@@ -2,6 +2,18 @@
 
 Header: election,released_at,source,source_url,candidate,votes,percent,ballots_counted,ballots_left
 Rows are numbered as a spreadsheet shows them: the header is row 1.
+
+A release is the rows with the same election and released_at. Each row names a candidate
+(by slug, or by name in any case) with its votes or percent or both, and repeats the
+release's source, source_url, ballots_counted and ballots_left. A release may give only
+ballots counted or left, as a press report of "883,000 ballots left county-wide" does: it is
+one row with candidate, votes and percent empty and ballots_counted or ballots_left (or
+both) given, and it is stored as a release with no votes:
+
+    los-angeles-mayor-2022-11-08,2022-11-12T17:00:00-08:00,Registrar,,,,,,883000
+
+A row with nothing but its release (no candidate, no votes or percent, no ballots) is
+refused, as is a row without a candidate in a release that has candidates' rows.
 """
 
 import csv
@@ -19,7 +31,7 @@ from django.db import transaction
 from desk.importing.limits import field_limit
 from desk.importing.results_checks import check_against_stored
 from desk.importing.results_writing import RELEASE_FIELDS, Report, write_rows
-from elections.checks import LARGEST_COUNT, shares_over_100, year_problem
+from elections.checks import LARGEST_COUNT, nothing_released, shares_over_100, year_problem
 from elections.models import Candidacy, Election, Release
 
 COLUMNS = [
@@ -64,7 +76,7 @@ class Row:
     released_at: datetime.datetime
     source: str
     source_url: str
-    candidacy: Candidacy
+    candidacy: Candidacy | None  # None on the one row of a release of ballots alone
     votes: int | None
     percent: Decimal | None
     ballots_counted: int | None
@@ -231,16 +243,33 @@ def read_rows(path):
                 )
         source_url = check.url(number, raw["source_url"])
         candidacy = None
-        if not raw["candidate"]:
-            check.problem(number, "candidate is empty")
-        elif election:
-            candidacy = check.candidacy(number, election, raw["candidate"])
         votes = check.whole_number(number, "votes", raw["votes"])
         percent = check.percent(number, raw["percent"])
-        if not raw["votes"] and not raw["percent"]:
-            check.problem(number, "give votes or percent (or both)")
         counted = check.whole_number(number, "ballots_counted", raw["ballots_counted"])
         left = check.whole_number(number, "ballots_left", raw["ballots_left"])
+        if raw["candidate"]:
+            if election:
+                candidacy = check.candidacy(number, election, raw["candidate"])
+            if not raw["votes"] and not raw["percent"]:
+                check.problem(
+                    number,
+                    "give votes or percent (or both); for a release of ballots alone, leave "
+                    "candidate empty as well",
+                )
+        elif raw["votes"] or raw["percent"]:
+            check.problem(
+                number,
+                "candidate is empty: votes and percent are a candidate's (leave all three "
+                "empty for a release of ballots counted or left alone)",
+            )
+        elif problem := nothing_released(
+            False, raw["ballots_counted"] or None, raw["ballots_left"] or None
+        ):
+            check.problem(
+                number,
+                f"this row {problem}; give a candidate's votes or percent, or, for a release "
+                "of ballots alone, ballots_counted or ballots_left",
+            )
         if len(check.problems) == before:
             rows.append(
                 Row(
@@ -267,9 +296,12 @@ def _check_releases(rows, check):
     for row in rows:
         releases[(row.election.pk, row.released_at)].append(row)
     for group in releases.values():
+        group = _without_stray_rows(group, check)
         first = group[0]
         seen = {}
         for row in group:
+            if row.candidacy is None:
+                continue
             if row.candidacy.pk in seen:
                 check.problem(
                     row.number,
@@ -287,6 +319,29 @@ def _check_releases(rows, check):
         total = shares_over_100(r.percent for r in group)
         if total is not None:
             check.problem(first.number, f"the shares of this release add up to {total}%, over 100")
+
+
+def _without_stray_rows(group, check):
+    """One release's rows, less a row without a candidate where it is not the release's
+    only row (each such row is refused): a release is of ballots alone, or of candidates'
+    figures that carry its ballots."""
+    alone = [row for row in group if row.candidacy is None]
+    if not alone or len(group) == 1:
+        return group
+    named = [row for row in group if row.candidacy is not None]
+    for row in alone:
+        if named:
+            check.problem(
+                row.number,
+                "candidate is empty, which makes a release of ballots alone, but this release "
+                f"has candidates' rows (row {named[0].number}): give its ballots_counted and "
+                "ballots_left on those rows instead",
+            )
+        elif row is not alone[0]:
+            check.problem(
+                row.number, f"this release of ballots alone is already on row {alone[0].number}"
+            )
+    return named or alone[:1]
 
 
 def import_results(path, dry_run=False, correction=False, confirmed=False):

@@ -26,12 +26,15 @@ class Report:
     releases: dict = field(default_factory=lambda: defaultdict(int))
     vote_counts: dict = field(default_factory=lambda: defaultdict(int))
     changed_elections: set = field(default_factory=set)
+    # The file's releases given as ballots counted or left alone, without candidates' rows.
+    ballots_alone: int = 0
 
     def __str__(self):
         def part(counts):
             return ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged"))
 
-        return f"releases: {part(self.releases)}; vote_counts: {part(self.vote_counts)}"
+        alone = f" ({self.ballots_alone} of ballots alone)" if self.ballots_alone else ""
+        return f"releases: {part(self.releases)}{alone}; vote_counts: {part(self.vote_counts)}"
 
     @property
     def changed(self):
@@ -65,6 +68,7 @@ def _write_releases(rows, report):
     }
     writes = _Writes(Release, report.releases)
     releases = {}
+    report.ballots_alone = sum(row.candidacy is None for row in firsts.values())
     for key, row in firsts.items():
         values = {name: getattr(row, name) for name in RELEASE_FIELDS}
         values["source_url"] = values["source_url"] or ""
@@ -83,6 +87,8 @@ def _write_vote_counts(rows, releases, stored_release_ids, report):
     }
     writes = _Writes(VoteCount, report.vote_counts)
     for row in rows:
+        if row.candidacy is None:
+            continue  # a release of ballots alone: its release is all it gives
         release = releases[(row.election.pk, row.released_at)]
         # A share is kept only where the source gave no votes: with votes, shares are derived.
         writes.add(

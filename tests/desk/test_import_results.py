@@ -322,3 +322,133 @@ def test_a_release_of_a_certified_election_needs_confirming(race, tmp_path):
     assert not Release.objects.exists()
     assert run(str(write(tmp_path, *GOOD[:2])), "--confirm")[1] is None
     assert Release.objects.count() == 1
+
+
+# A press report of ballots alone: candidate, votes and percent empty.
+BALLOTS_ALONE = "springfield-mayor-2022-11-08,2022-11-10T17:00:00-08:00,Times desk,,,,,4000,883000"
+
+
+def test_a_release_of_ballots_alone_is_imported_without_votes(race, tmp_path):
+    path = write(tmp_path, *GOOD[:2], BALLOTS_ALONE)
+    output, refused = run(str(path))
+    assert refused is None, output
+    assert "releases: 2 created, 0 updated, 0 unchanged (1 of ballots alone)" in output
+    assert "vote_counts: 2 created" in output
+    release = Release.objects.get(election=race, source="Times desk")
+    assert (release.number, release.ballots_counted, release.ballots_remaining) == (2, 4000, 883000)
+    assert release.released_at.isoformat() == "2022-11-11T01:00:00+00:00"
+    assert not release.vote_counts.exists()
+
+    output, refused = run(str(path))
+    assert "releases: 0 created, 0 updated, 2 unchanged (1 of ballots alone)" in output
+
+
+def test_a_release_may_give_only_ballots_left(race, tmp_path):
+    row = "springfield-mayor-2022-11-08,2022-11-10T17:00:00-08:00,Times desk,,,,,,883000"
+    output, refused = run(str(write(tmp_path, row)))
+    assert refused is None, output
+    release = Release.objects.get()
+    assert (release.ballots_counted, release.ballots_remaining) == (None, 883000)
+    assert not VoteCount.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        (
+            "springfield-mayor-2022-11-08,2022-11-10T17:00:00-08:00,Times desk,,,,,,",
+            "row 4: this row gives no figures: no votes or shares, and neither ballots counted "
+            "nor ballots left; give a candidate's votes or percent, or, for a release of ballots "
+            "alone, ballots_counted or ballots_left",
+        ),
+        (
+            BALLOTS_ALONE.replace(",,,,4000,", ",,1200,,4000,"),
+            "row 4: candidate is empty: votes and percent are a candidate's (leave all three "
+            "empty for a release of ballots counted or left alone)",
+        ),
+        (
+            BALLOTS_ALONE.replace("2022-11-10T17:00:00-08:00", "2022-11-10"),
+            "row 4: released_at '2022-11-10' needs a time as well as a date, "
+            "as in 2022-11-10T16:00:00-08:00",
+        ),
+        (
+            BALLOTS_ALONE.replace("2022-11-10T17:00:00-08:00", "2022-11-09T01:00:00-08:00"),
+            "row 4: candidate is empty, which makes a release of ballots alone, but this release "
+            "has candidates' rows (row 2): give its ballots_counted and ballots_left on those "
+            "rows instead",
+        ),
+        (
+            BALLOTS_ALONE.replace(",4000,", ",2000,"),
+            "row 4: since the releases before, ballots counted from 2,500 to 2,000; counts only "
+            "grow (--correction if the source corrected them)",
+        ),
+    ],
+)
+def test_a_bad_release_of_ballots_alone_refuses_the_file(race, tmp_path, bad_row, message):
+    output, refused = run(str(write(tmp_path, *GOOD[:2], bad_row)))
+    assert refused is not None
+    problems = [line.strip() for line in output.splitlines() if line.startswith("  row ")]
+    assert problems == [message]
+    assert not Release.objects.exists() and not VoteCount.objects.exists()
+
+
+def test_a_release_of_ballots_alone_is_given_once(race, tmp_path):
+    output, refused = run(str(write(tmp_path, BALLOTS_ALONE, BALLOTS_ALONE)))
+    assert refused is not None
+    assert "row 3: this release of ballots alone is already on row 2" in output
+    assert not Release.objects.exists()
+
+
+def test_ballots_alone_going_down_are_imported_as_a_correction(race, tmp_path):
+    assert run(str(write(tmp_path, *GOOD[:2])))[1] is None
+    lower = write(tmp_path, BALLOTS_ALONE.replace(",4000,", ",2000,"), name="lower.csv")
+    output, refused = run(str(lower))
+    assert refused is not None
+    assert "ballots counted from 2,500 to 2,000" in output and "--correction" in output
+    assert Release.objects.count() == 1
+    output, refused = run(str(lower), "--correction")
+    assert refused is None, output
+    assert Release.objects.get(source="Times desk").ballots_counted == 2000
+
+
+def test_votes_after_ballots_alone_are_compared_with_the_last_votes(race, tmp_path):
+    # Only ballots left in between: the ballots counted and votes of Nov 9 still stand.
+    left_only = BALLOTS_ALONE.replace(",4000,", ",,")
+    later = [
+        "springfield-mayor-2022-11-08,2022-11-11T17:00:00-08:00,Registrar,,ann-lee,1150,,2400,",
+        "springfield-mayor-2022-11-08,2022-11-11T17:00:00-08:00,Registrar,,bo-diaz,1180,,2400,",
+    ]
+    output, refused = run(str(write(tmp_path, *GOOD[:2], left_only, *later)))
+    assert refused is not None
+    assert (
+        "row 5: since the releases before, ballots counted from 2,500 to 2,400; Ann Lee's votes "
+        "from 1,200 to 1,150" in output
+    )
+    assert not Release.objects.exists()
+
+
+def test_ballots_alone_for_a_stored_release_must_hold_its_votes(race, tmp_path):
+    assert run(str(write(tmp_path, *GOOD[:2])))[1] is None
+    same_time = BALLOTS_ALONE.replace("2022-11-10T17:00:00-08:00", "2022-11-09T01:00:00-08:00")
+    fewer = write(tmp_path, same_time.replace(",4000,", ",2000,"))
+    output, refused = run(str(fewer), "--correction")
+    assert refused is not None
+    assert "The votes add up to 2,300, more than the 2,000 ballots counted allow" in output
+    # Ballots left announced later for the same release are added to it, its votes kept.
+    output, refused = run(str(write(tmp_path, same_time.replace(",4000,", ",2500,"))))
+    assert refused is None, output
+    assert "releases: 0 created, 1 updated, 0 unchanged (1 of ballots alone)" in output
+    release = Release.objects.get()
+    assert (release.ballots_counted, release.ballots_remaining) == (2500, 883000)
+    assert release.vote_counts.count() == 2
+
+
+def test_a_release_of_ballots_alone_in_a_certified_election_needs_confirming(race, tmp_path):
+    race.status = "certified"
+    race.save()
+    output, refused = run(str(write(tmp_path, BALLOTS_ALONE)))
+    assert refused is not None
+    assert "the election's result is certified" in output and "--confirm" in output
+    assert not Release.objects.exists()
+    assert run(str(write(tmp_path, BALLOTS_ALONE)), "--confirm")[1] is None
+    assert Release.objects.get().ballots_remaining == 883000

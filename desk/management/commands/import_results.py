@@ -5,8 +5,10 @@ from desk.importing.results import COLUMNS, Refused, import_results
 
 class Command(BaseCommand):
     help = (
-        f"Import results CSVs with the header {','.join(COLUMNS)}. Every row is checked; a file "
-        "with any problem is refused whole. Importing the same file again changes nothing."
+        f"Import results CSVs with the header {','.join(COLUMNS)}: one row per candidate per "
+        "release. A release that gives only ballots counted or left is one row with candidate, "
+        "votes and percent empty. Every row is checked; a file with any problem is refused "
+        "whole. Importing the same file again changes nothing."
     )
 
     def add_arguments(self, parser):
