@@ -1,4 +1,5 @@
-"""An election's results as data: one row per candidate per release, with derived shares."""
+"""An election's results as data: one row per candidate per release (a release of ballots
+alone is one row without a candidate), with derived shares."""
 
 import csv
 
@@ -25,9 +26,20 @@ COLUMNS = [
     "share_is_reported",
 ]
 
+# The candidate's columns of a release that gave no votes, only ballots counted or left.
+BALLOTS_ALONE = {
+    "candidate": "",
+    "candidate_name": "",
+    "votes": None,
+    "share": None,
+    "share_is_reported": False,
+}
+
 
 def result_rows(election):
-    """Rows in release order; within a release, leader first. Shares come from results()."""
+    """Rows in release order; within a release, leader first. Shares come from results().
+    A release that gave only ballots counted or left is one row with no candidate, as
+    import_results takes it."""
     releases = election.releases.order_by("released_at").prefetch_related(
         Prefetch(
             "vote_counts",
@@ -35,18 +47,24 @@ def result_rows(election):
         )
     )
     for release in releases:
-        for row in release.results().rows:
-            tallied_votes = all(t.votes is not None for t in release.vote_counts.all())
+        tallied_votes = all(t.votes is not None for t in release.vote_counts.all())
+        figures = {
+            "election": election.slug,
+            "release_number": release.number,
+            "released_at": release.released_at.isoformat(),
+            "source": release.source,
+            "source_url": release.source_url,
+            "ballots_counted": release.ballots_counted,
+            "ballots_left": release.ballots_remaining,
+            "expected_vote_pct": release.expected_vote_pct,
+            "is_final": release.is_final,
+        }
+        rows = release.results().rows
+        if not rows:
+            yield {**figures, **BALLOTS_ALONE}
+        for row in rows:
             yield {
-                "election": election.slug,
-                "release_number": release.number,
-                "released_at": release.released_at.isoformat(),
-                "source": release.source,
-                "source_url": release.source_url,
-                "ballots_counted": release.ballots_counted,
-                "ballots_left": release.ballots_remaining,
-                "expected_vote_pct": release.expected_vote_pct,
-                "is_final": release.is_final,
+                **figures,
                 "candidate": row.candidate.slug if row.candidate else "",
                 "candidate_name": row.name,
                 "votes": row.votes,

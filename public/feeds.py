@@ -190,7 +190,7 @@ class ElectionTimeline(StoryFeed):
 def _standings(release):
     rows = release.results().rows
     if not rows:
-        return "no figures yet"
+        return _ballots_alone(release)
     return ", ".join(
         f"{row.name} {row.share}%" if row.share is not None else row.name for row in rows
     )
@@ -203,3 +203,15 @@ def atom(feed_class):
         (feed_class,),
         {"feed_type": SafeAtom, "subtitle": feed_class.description},
     )
+
+
+def _ballots_alone(release):
+    """A release that gave no votes, in words: "no votes; 883,000 ballots left to count"."""
+    counted, left = release.ballots_counted, release.ballots_remaining
+    if counted is not None and left is not None:
+        return f"no votes; {counted:,} ballots counted and {left:,} left to count"
+    if counted is not None:
+        return f"no votes; {counted:,} ballots counted"
+    if left is not None:
+        return f"no votes; {left:,} ballots left to count"
+    return "no figures yet"

@@ -24,10 +24,18 @@ class Step:
     results: object
     previous: "Step | None" = None
     stories: list = field(default_factory=list)
+    # The latest earlier step that gave votes or shares, which changes are measured from:
+    # the one just before may have given only ballots counted or left.
+    compared: "Step | None" = None
 
     @property
     def number(self):
         return self.release.number
+
+    @property
+    def gives_votes(self):
+        """False for a release that gave only ballots counted or left."""
+        return bool(self.results.rows)
 
     # Preformatted for long timeline tables: template filters cost more than the page's SQL.
     @cached_property
@@ -63,10 +71,10 @@ class Step:
 
     @property
     def change_rows(self):
-        """Each candidate's figures with the change since the previous release."""
+        """Each candidate's figures with the change since the last release that gave any."""
         rows = []
         for row in self.results.rows:
-            before = self.previous.share_of(row.candidacy.pk) if self.previous else None
+            before = self.compared.share_of(row.candidacy.pk) if self.compared else None
             votes_change = (
                 row.votes - before.votes
                 if before and None not in (row.votes, before.votes)
@@ -128,18 +136,30 @@ def steps_for(releases, results=None):
     """Releases in time order, each linked to the one before."""
     results = results or (lambda release: release.results())
     steps = []
-    previous = None
+    previous = compared = None
     for release in sorted(releases, key=lambda r: r.released_at):
-        step = Step(release, results(release), previous)
+        step = Step(release, results(release), previous, compared=compared)
         steps.append(step)
         previous = step
+        if step.gives_votes:
+            compared = step
     return steps
 
 
 def current_step(steps):
-    """The certified result if there is one, else the latest release."""
-    finals = [s for s in steps if s.release.is_final]
-    return (finals or steps or [None])[-1]
+    """The certified result if there is one, else the latest release; but a release that
+    gave votes before one that gave only ballots (ReleaseQuerySet.current_per_election)."""
+    with_votes = [s for s in steps if s.gives_votes] or steps
+    finals = [s for s in with_votes if s.release.is_final]
+    return (finals or with_votes or [None])[-1]
+
+
+def ballots_alone_since(steps, current):
+    """The latest release after the current one, where it gave only ballots counted or left:
+    news the latest count does not show ("883,000 ballots left")."""
+    if current is None or current.release.is_final or steps[-1] is current:
+        return None
+    return None if steps[-1].gives_votes else steps[-1]
 
 
 def group_stories(steps, stories):
@@ -160,10 +180,12 @@ def _x_labels(steps):
 
 
 def candidacies_in_order(steps, candidacies):
-    """Candidates ordered by their standing in the latest release, then by name."""
+    """Candidates ordered by their standing in the latest release that gave votes, then by
+    name."""
     standing = {}
-    if steps:
-        for place, row in enumerate(steps[-1].results.rows):
+    with_votes = [s for s in steps if s.gives_votes]
+    if with_votes:
+        for place, row in enumerate(with_votes[-1].results.rows):
             standing[row.candidacy.pk] = place
     return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.name))
 
@@ -191,7 +213,7 @@ def share_table(steps, candidacies):
                 if row
                 else ("—", "")
             )
-        rows.append({"step": s, "cells": cells})
+        rows.append({"step": s, "cells": cells if s.gives_votes else None})
     return rows
 
 

@@ -44,19 +44,26 @@ class ReleaseQuerySet(AnnouncingQuerySet):
         )
 
     def around(self, number):
-        """The release with this number and those just before and after it in time, in
-        time order, in one query; call on one election's releases."""
+        """The release with this number, those just before and after it in time, and the
+        latest before it that gave votes (the one its changes are measured from, when the
+        one just before gave only ballots), in time order, in one query; call on one
+        election's releases."""
         at = self.filter(number=number).values("released_at")[:1]
         before = self.filter(released_at__lt=models.Subquery(at)).order_by("-released_at")
         after = self.filter(released_at__gt=models.Subquery(at)).order_by("released_at")
+        with_votes = before.filter(models.Exists(_vote_counts_of_release()))
         return self.filter(
             Q(number=number)
             | Q(pk=models.Subquery(before.values("pk")[:1]))
             | Q(pk=models.Subquery(after.values("pk")[:1]))
+            | Q(pk=models.Subquery(with_votes.values("pk")[:1]))
         ).order_by("released_at")
 
     def current_per_election(self):
-        """One release per election: the final one if any, else the latest.
+        """One release per election: the one whose figures a reader wants now. That is the
+        final one if any, else the latest; but a release that gave votes comes before one
+        that gave only ballots counted or left, so "the latest count" has votes to show
+        wherever any release gave them.
 
         Annotated with its election's count of releases by a window function, which
         PostgreSQL computes over each election's releases before DISTINCT ON keeps
@@ -67,10 +74,17 @@ class ReleaseQuerySet(AnnouncingQuerySet):
                 release_total=models.Window(
                     models.Count("id"), partition_by=[models.F("election_id")]
                 ),
+                gives_votes=models.Exists(_vote_counts_of_release()),
             )
-            .order_by("election_id", "-is_final", "-released_at")
+            .order_by("election_id", "-gives_votes", "-is_final", "-released_at")
             .distinct("election_id")
         )
+
+
+def _vote_counts_of_release():
+    """The votes (or shares) of the release an outer query is on: none for a release that
+    gave only ballots counted or left."""
+    return VoteCount.objects.filter(release=models.OuterRef("pk"))
 
 
 class FeedRelease(models.Model):

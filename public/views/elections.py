@@ -63,6 +63,8 @@ def election_detail(request, slug):
             "candidacies": candidacies,
             "steps": steps,
             "current": current,
+            "ballots_since": timeline.ballots_alone_since(steps, current),
+            "gives_votes": any(step.gives_votes for step in steps),
             "share_table": timeline.share_table(steps, candidacies),
             "share_chart": timeline.share_chart(election, steps, candidacies),
             "ballots_chart": timeline.ballots_chart(election, steps),
@@ -77,17 +79,18 @@ def release_detail(request, slug, number):
     election = get_object_or_404(Election, slug=slug)
     if not 1 <= number <= MAX_RELEASE_NUMBER:
         raise Http404("Releases are numbered from 1.")
-    # The one before gives the change; the one after, the link onward.
+    # The ones before give the link back and the change (from the latest that gave votes);
+    # the one after, the link onward.
     around = list(election.releases.around(number).with_results())
-    numbers = [r.number for r in around]
-    if number not in numbers:
+    release = next((r for r in around if r.number == number), None)
+    if release is None:
         raise Http404("No such release.")
-    index = numbers.index(number)
-    release = around[index]
+    before = [timeline.Step(r, r.results()) for r in around if r.released_at < release.released_at]
+    later = [r for r in around if r.released_at > release.released_at]
     step = timeline.Step(release, release.results())
-    if index > 0:
-        step.previous = timeline.Step(around[index - 1], around[index - 1].results())
-    following = around[index + 1] if index + 1 < len(around) else None
+    step.previous = before[-1] if before else None
+    step.compared = next((s for s in reversed(before) if s.gives_votes), None)
+    following = later[0] if later else None
     reporting = Article.objects.published().for_cards().reporting(release)
     page = paginate(reporting, request, STORIES_PER_PAGE)
     return render(

@@ -25,7 +25,7 @@ RELEASES = [
 FIRST_STORY = datetime.datetime(2024, 3, 6, 8, 0, tzinfo=LA)
 
 
-def build_world(story_count):
+def build_world(story_count, ballots_alone=False):
     alma = factories.candidate(name="Alma Reyes", slug="alma-reyes", press_names=["Reyes"])
     boris = factories.candidate(name="Boris Lund", slug="boris-lund", press_names=["Lund"])
     election = factories.election(
@@ -41,6 +41,13 @@ def build_world(story_count):
         )
         for candidacy, count in zip(candidacies, votes, strict=True):
             factories.vote_count(release=release, candidacy=candidacy, votes=count)
+    if ballots_alone:
+        # Numbered 4, timed between the second and third: stories fall after it.
+        factories.release(
+            election=election,
+            released_at=datetime.datetime(2024, 3, 7, 12, 0, tzinfo=LA),
+            ballots_remaining=40_000,
+        )
     publication = factories.publication(name="Riverton Ledger", slug="riverton-ledger")
     # Spread evenly over ten days whatever the count, so each page has stories at both sizes.
     step = datetime.timedelta(days=10) / story_count
@@ -90,3 +97,16 @@ def test_queries_per_page_do_not_grow_with_stories(client, story_count):
             assert b"Count update" in response.content, url
         counted[page] = len(queries)
     assert counted == {page: queries for page, (_, queries) in PAGES.items()}
+
+
+def test_a_release_of_ballots_alone_costs_no_query_more(client):
+    first = build_world(10, ballots_alone=True)
+    pages = {**PAGES, "ballots alone": ("/elections/riverton-mayor-2024/updates/4/", 4)}
+    counted = {}
+    for page, (url, _) in pages.items():
+        url = url or first.get_absolute_url()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counted[page] = len(queries)
+    assert counted == {page: queries for page, (_, queries) in pages.items()}
