@@ -358,3 +358,19 @@ def test_a_date_without_a_time_is_refused_asking_for_the_time(desk_client, race)
     page = desk_client.post(ADD, form).content.decode()
     assert "Give the date and the time the figures came out: a date alone cannot" in page
     assert election.releases.count() == 1
+
+
+def test_a_release_of_ballots_alone_opens_and_saves_again(desk_client, race):
+    election, ada, bo = race
+    form = release_form(election, empty_rows(ada, bo), ballots_counted="1500")
+    assert desk_client.post(ADD, form).status_code == 302
+    release = election.releases.latest()
+    url = f"/admin/elections/release/{release.pk}/change/"
+    page = desk_client.get(url).content.decode()
+    assert 'name="vote_counts-INITIAL_FORMS" value="0"' in page
+    again = {**form, "ballots_remaining": "883000"}
+    again.pop("election")
+    assert desk_client.post(url, again).status_code == 302
+    release.refresh_from_db()
+    assert (release.ballots_counted, release.ballots_remaining) == (1500, 883000)
+    assert not release.vote_counts.exists()
