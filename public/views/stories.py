@@ -1,14 +1,14 @@
 import datetime
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Exists, Max, Min, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import dates
 from taggit.models import Tag
 
-from archive.models import Article, shown_through
+from archive.models import Article, ArticleElection, shown_through
 from candidates.models import Candidate
 from elections.models import Election, Release
 from public.paging import UncountedPaginator, paginate
@@ -18,20 +18,19 @@ STORIES_PER_PAGE = 20
 HOME_STORIES = 10
 # "In the news" means named in this many of the latest stories.
 IN_THE_NEWS_WINDOW = 50
+HOME_ELECTIONS = 4
 
 
 def home(request):
     stories = Article.objects.published().for_cards()[:HOME_STORIES]
-    elections = list(Election.objects.filter(status=Election.Status.COUNTING).with_winners())
+    elections = list(
+        _covered_first(Election.objects.filter(status=Election.Status.COUNTING))[:HOME_ELECTIONS]
+    )
     heading = "Elections now counting"
     if not elections:
         # Between elections, the most recent result is what a reader looks for.
-        elections = list(
-            Election.objects.filter(releases__isnull=False)
-            .with_winners()
-            .distinct()
-            .order_by("-date")[:1]
-        )
+        released = Release.objects.filter(election=OuterRef("pk"))
+        elections = list(_covered_first(Election.objects.filter(Exists(released)))[:1])
         heading = "Latest result"
     current = Release.objects.filter(election__in=elections).current_per_election().with_results()
     by_election = {r.election_id: r for r in current}
@@ -62,6 +61,17 @@ def home(request):
             "in_the_news": in_the_news,
             "section": "home",
         },
+    )
+
+
+def _covered_first(elections):
+    """The contests stories cover first, latest first: a county's feed brings hundreds of
+    contests at once, and the home page has room for a few."""
+    covered = ArticleElection.objects.shown().filter(election=OuterRef("pk"))
+    return (
+        elections.alias(covered=Exists(covered))
+        .with_winners()
+        .order_by("-covered", "-date", "jurisdiction", "office")
     )
 
 

@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from archive.models import ArticleElection
+from elections.models import Election
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +42,17 @@ def test_healthz_answers_after_one_query(client, django_assert_num_queries):
         response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+
+
+def test_home_shows_the_covered_contests_first_and_only_a_few_of_a_countys_hundreds(client, db):
+    covered = factories.election(
+        jurisdiction="Zedville", office="Mayor", status=Election.Status.COUNTING
+    )
+    for n in range(6):
+        factories.election(jurisdiction=f"Avalon {n}", status=Election.Status.COUNTING)
+    story = factories.article(body="The count goes on.")
+    ArticleElection.objects.create(article=story, election=covered, origin="editor")
+    page = client.get("/").content.decode()
+    counting = page[page.index("Elections now counting") :]
+    assert counting.count('class="card election-card"') == 4
+    assert counting.index("Zedville Mayor") < counting.index("Avalon")
