@@ -8,10 +8,13 @@ Rules (DESIGN.md, "Linking"):
    only where it points to one candidate in the story's context.
 2. Elections: those of the named candidates whose campaign the story falls
    in, the closest by date for each office.
-3. Releases: a figure equal to a stored count (votes, ballots counted, or a
-   percentage where the source gave only that) in a covered election, released
-   no later than the story; and each covered election's latest release at or
-   before publication.
+3. Releases: a figure equal to a release's figure, released no later than the
+   story: a candidate's votes or share (at the precision printed) where the
+   sentence gives the figure to that candidate (archive.attribution), in a
+   covered election or else another of that candidate's; or a contest's figure
+   (ballots counted, left or cast, total votes, the margin) in a covered
+   election. And each covered election's latest release at or before
+   publication.
 4. Editors win: rows an editor added are kept, rows they suppressed stay
    suppressed, whatever the text now says.
 """
@@ -20,11 +23,13 @@ import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from archive.attribution import attribute
 from archive.events import stories_linked
 from archive.figures import find_figures
 from archive.mentions import NameIndex, named_in_full, resolve
@@ -49,9 +54,16 @@ class ElectionReleases:
 
     slug: str
     times: list = field(default_factory=list)  # [(released_at, release_id)]
-    counts: dict = field(default_factory=lambda: defaultdict(list))  # value -> [release_id]
-    shares: dict = field(default_factory=lambda: defaultdict(list))  # Decimal -> [release_id]
     at_of: dict = field(default_factory=dict)  # release_id -> released_at
+    # (candidate_id, votes) -> [release_id]: a candidate's votes
+    votes: dict = field(default_factory=lambda: defaultdict(list))
+    # value -> [release_id]: ballots counted, left or cast, total votes, the margin
+    contest: dict = field(default_factory=lambda: defaultdict(list))
+    # release_id -> ({candidate_id: votes}, total), for releases with every name's votes
+    tallies: dict = field(default_factory=dict)
+    # release_id -> {candidate_id: Decimal}, the source's own percentages
+    reported: dict = field(default_factory=dict)
+    expected: dict = field(default_factory=lambda: defaultdict(list))  # Decimal -> [release_id]
 
     def released_at(self, release_id):
         return self.at_of[release_id]
@@ -59,6 +71,38 @@ class ElectionReleases:
     def latest_at(self, moment):
         position = bisect.bisect_right(self.times, moment, key=lambda item: item[0])
         return self.times[position - 1][1] if position else None
+
+    def share_releases(self, candidate_id, value):
+        """Releases in which the candidate's share, at the precision of value, is value."""
+        places = Decimal(1).scaleb(value.as_tuple().exponent)
+        found = []
+        for rid, (votes, total) in self.tallies.items():
+            if candidate_id in votes and total:
+                share = (Decimal(votes[candidate_id]) * 100 / total).quantize(places, ROUND_HALF_UP)
+                if share == value:
+                    found.append(rid)
+        for rid, shares in self.reported.items():
+            if candidate_id in shares and shares[candidate_id].quantize(places) == value:
+                found.append(rid)
+        return found
+
+    def add(self, release_id, rows, ballot_size):
+        """Index one release's votes: rows are [(candidate_id or None, votes, share)]."""
+        reported = {c: share for c, votes, share in rows if votes is None and share is not None}
+        if reported:
+            self.reported[release_id] = reported
+        counted = [(c, votes) for c, votes, _ in rows if votes is not None]
+        for candidate_id, votes in counted:
+            if candidate_id is not None:
+                self.votes[(candidate_id, votes)].append(release_id)
+        if not counted or len(counted) < len(rows) or len(counted) < ballot_size:
+            return  # no total, share or margin from a release that named only some
+        total = sum(votes for _, votes in counted)
+        self.tallies[release_id] = ({c: v for c, v in counted if c is not None}, total)
+        self.contest[total].append(release_id)
+        if len(counted) > 1:
+            first, second = sorted((votes for _, votes in counted), reverse=True)[:2]
+            self.contest[first - second].append(release_id)
 
 
 class LinkContext:
@@ -74,13 +118,18 @@ class LinkContext:
         self.names = NameIndex({cid: [name, *press] for cid, name, _, press in rows})
         self.elections = {
             e["id"]: e
-            for e in Election.objects.values("id", "slug", "date", "office", "jurisdiction")
+            for e in Election.objects.values(
+                "id", "slug", "date", "office", "jurisdiction", "ballot_size"
+            )
         }
         self.elections_of = defaultdict(set)
-        for candidate_id, election_id in Candidacy.objects.values_list(
-            "candidate_id", "election_id"
+        self.candidate_of = {}  # candidacy id -> candidate id (None for a measure's choice)
+        for candidacy_id, candidate_id, election_id in Candidacy.objects.values_list(
+            "id", "candidate_id", "election_id"
         ):
-            self.elections_of[candidate_id].add(election_id)
+            self.candidate_of[candidacy_id] = candidate_id
+            if candidate_id is not None:
+                self.elections_of[candidate_id].add(election_id)
         self._releases = {}
         self._release_places = {}  # release id -> (election slug, number)
         self._release_urls = {}
@@ -150,24 +199,33 @@ class LinkContext:
         for eid in election_ids:
             self._releases[eid] = ElectionReleases(slug=self.elections[eid]["slug"])
         updates = Release.objects.filter(election_id__in=election_ids).order_by("released_at")
-        for rid, eid, at, number, ballots in updates.values_list(
-            "id", "election_id", "released_at", "number", "ballots_counted"
+        for rid, eid, at, number, *figures, expected in updates.values_list(
+            "id",
+            "election_id",
+            "released_at",
+            "number",
+            "ballots_counted",
+            "ballots_remaining",
+            "ballots_cast",
+            "expected_vote_pct",
         ):
             releases = self._releases[eid]
             releases.times.append((at, rid))
             releases.at_of[rid] = at
             self._release_places[rid] = (releases.slug, number)
-            if ballots is not None:
-                releases.counts[ballots].append(rid)
+            for value in figures:
+                if value is not None:
+                    releases.contest[value].append(rid)
+            if expected is not None:
+                releases.expected[expected.normalize()].append(rid)
+        rows = defaultdict(list)
         vote_counts = VoteCount.objects.filter(release__election_id__in=election_ids)
-        for rid, eid, votes, share in vote_counts.values_list(
-            "release_id", "release__election_id", "votes", "reported_share"
-        ):
-            releases = self._releases[eid]
-            if votes is not None:
-                releases.counts[votes].append(rid)
-            elif share is not None:
-                releases.shares[share.normalize()].append(rid)
+        for rid, eid, candidacy_id, votes, share in vote_counts.values_list(
+            "release_id", "release__election_id", "candidacy_id", "votes", "reported_share"
+        ).order_by():
+            rows[(eid, rid)].append((self.candidate_of.get(candidacy_id), votes, share))
+        for (eid, rid), release_rows in rows.items():
+            self._releases[eid].add(rid, release_rows, self.elections[eid]["ballot_size"])
 
 
 @dataclass
@@ -208,8 +266,10 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
 
     quoted, figure_links = {}, {}
     for index, text in enumerate(paragraphs):
-        for figure in find_figures(text):
-            release_id = _release_quoting(figure, covered, context, moment)
+        figures = find_figures(text)
+        owners = attribute(text, figures, mentions_by_paragraph[index]) if figures else {}
+        for figure in figures:
+            release_id = _release_quoting(figure, owners[figure], covered, context, moment)
             if release_id is None:
                 continue
             written = text[figure.start : figure.end] + ("%" if figure.is_percent else "")
@@ -232,20 +292,49 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
     )
 
 
-def _release_quoting(figure, election_ids, context, moment):
-    """The latest release, in the covered elections and not after the story, holding this figure."""
-    best = None
+def _release_quoting(figure, owner, election_ids, context, moment):
+    """The latest release, not after the story, holding this figure: as the owner's votes or
+    share in a covered election or else another of the owner's, or as a contest's figure in
+    a covered election."""
+    if owner is not None:
+        found = _latest(_candidate_releases(figure, owner, election_ids, context), moment)
+        if found is None:
+            others = context.elections_of.get(owner, set()) - set(election_ids)
+            found = _latest(_candidate_releases(figure, owner, others, context), moment)
+        if found is not None:
+            return found[1]
+    found = _latest(_contest_releases(figure, election_ids, context), moment)
+    return found[1] if found else None
+
+
+def _candidate_releases(figure, owner, election_ids, context):
     for eid in election_ids:
         releases = context.releases(eid)
-        table = releases.shares if figure.is_percent else releases.counts
-        key = figure.value.normalize() if figure.is_percent else figure.value
-        for rid in table.get(key, ()):
-            at = releases.released_at(rid)
-            if moment is not None and at > moment:
-                continue
-            if best is None or at > best[0]:
-                best = (at, rid)
-    return best[1] if best else None
+        if figure.is_percent:
+            rids = releases.share_releases(owner, figure.value)
+        else:
+            rids = releases.votes.get((owner, figure.value), ())
+        yield from ((releases.released_at(rid), rid) for rid in rids)
+
+
+def _contest_releases(figure, election_ids, context):
+    for eid in election_ids:
+        releases = context.releases(eid)
+        if figure.is_percent:
+            rids = releases.expected.get(figure.value.normalize(), ())
+        else:
+            rids = releases.contest.get(figure.value, ())
+        yield from ((releases.released_at(rid), rid) for rid in rids)
+
+
+def _latest(candidates, moment):
+    best = None
+    for at, rid in candidates:
+        if moment is not None and at > moment:
+            continue
+        if best is None or at > best[0]:
+            best = (at, rid)
+    return best
 
 
 class _Batch:

@@ -19,7 +19,7 @@ class Mention:
     start: int
     end: int
     candidate_ids: frozenset
-    is_bare: bool  # a one-word name (a surname), which needs the story's context
+    is_bare: bool  # a surname alone ("Bass", "de León"), which needs the story's context
 
 
 class NameIndex:
@@ -30,20 +30,27 @@ class NameIndex:
         self._by_first = {}
         self.longest = 1
         for candidate_id, names in names_by_candidate.items():
+            full = _SPACE.sub(" ", names[0].strip()) if names else ""
             for name in names:
                 tokens = tuple(_WORD.findall(name))
                 if not tokens:
                     continue
                 canonical = _SPACE.sub(" ", name.strip())
                 entry = self._by_first.setdefault(tokens[0], {}).setdefault(
-                    tokens, {"text": canonical, "ids": set()}
+                    tokens, {"text": canonical, "ids": set(), "bare": len(tokens) == 1}
                 )
                 entry["ids"].add(candidate_id)
+                # A surname of several words ("de León", "O'Hara") is as bare as "Bass".
+                if canonical != full and full.endswith(" " + canonical):
+                    entry["bare"] = True
                 self.longest = max(self.longest, len(tokens))
         # Longest names first, so "Karen Bass" is tried before "Karen".
         self._by_first = {
             first: sorted(
-                ((tokens, e["text"], frozenset(e["ids"])) for tokens, e in entries.items()),
+                (
+                    (tokens, e["text"], frozenset(e["ids"]), e["bare"])
+                    for tokens, e in entries.items()
+                ),
                 key=lambda item: -len(item[0]),
             )
             for first, entries in self._by_first.items()
@@ -61,13 +68,13 @@ class NameIndex:
             options = by_first.get(word.group())
             if not options:
                 continue
-            for tokens, canonical, ids in options:
+            for tokens, canonical, ids, is_bare in options:
                 n = len(tokens)
                 if n > 1 and tuple(w.group() for w in words[i : i + n]) != tokens:
                     continue
                 start, end = word.start(), words[i + n - 1].end()
                 if n == 1 or _SPACE.sub(" ", text[start:end]) == canonical:
-                    mentions.append(Mention(start, end, ids, is_bare=n == 1))
+                    mentions.append(Mention(start, end, ids, is_bare=is_bare))
                     skip_to = i + n
                     break
         return mentions

@@ -1,8 +1,8 @@
 """Turn a story's plain-text body into the HTML the story page prints.
 
 The text is escaped first; links are then put around the escaped words: the
-first mention of each linked candidate in a paragraph, and every figure that
-matched a release. Runs when the story is linked, never on a page view.
+first mention of each linked candidate in the body (once per story, as newsrooms
+link), and every figure that matched a release. Runs when the story is linked, never on a page view.
 """
 
 from django.utils.html import escape
@@ -12,9 +12,9 @@ from archive.text import paragraphs
 
 def render_body(body, found, linked_candidates, context):
     html = []
+    seen = set()
     for index, text in enumerate(paragraphs(body)):
         spans = []
-        seen = set()
         for start, end, cid in found.mentions_by_paragraph[index]:
             if cid in linked_candidates and cid not in seen:
                 seen.add(cid)

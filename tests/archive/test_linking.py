@@ -101,7 +101,7 @@ def test_longest_name_wins_and_is_counted_once(demo):
     assert '<a class="link-candidate" href="/candidates/karen-bass/">Rep. Karen Bass</a>' in (
         story.body_html
     )
-    # Only the first mention in a paragraph is a link.
+    # Only the first mention in the story is a link.
     assert story.body_html.count("link-candidate") == 1
 
 

@@ -218,11 +218,6 @@ def test_the_body_is_escaped_and_keeps_its_links(client, bass):
     assertContains(page, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Linker bug: a surname of two or more words (O'Hara, de León) is taken for a full "
-    "name, so it links outside any campaign, where a one-word surname links nobody.",
-)
 def test_a_surname_with_an_apostrophe_needs_the_campaign_as_any_surname_does(general):
     council = factories.election(
         jurisdiction="Los Angeles", office="City Council", date=datetime.date(2022, 11, 8)

@@ -15,6 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from archive.linking import relink
 from archive.models import Article, ArticleCandidate, ArticleRelease, Origin
 from tests import factories
+from tests.archive.conftest import mayor_race
 
 pytestmark = pytest.mark.django_db
 
@@ -221,12 +222,6 @@ def test_a_link_an_editor_added_stays(client, general, bass, caruso):
     assertContains(page, reports_link(1), html=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Linker bug: DESIGN.md 'Linking' 3 also links a margin, ballots left, a contest's "
-    "total and a share of a release that gave votes; the linker knows only votes, ballots "
-    "counted and percentages of releases that gave only those.",
-)
 @pytest.mark.parametrize(
     "sentence, figure",
     [
@@ -242,11 +237,6 @@ def test_every_figure_design_names_links_to_its_release(general, bass, caruso, s
     assert reported(story, QUOTED) == {(1, figure)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Linker bug: a figure links whoever the story gives it to; DESIGN.md says a "
-    "misattributed figure links nothing.",
-)
 def test_a_figure_given_to_the_wrong_candidate_links_nothing(general, bass, caruso):
     thursday(general, bass, caruso)
     story = factories.article(
@@ -267,3 +257,98 @@ def test_removing_the_count_at_publication_keeps_quoted_figures_linked(
     page = client.get(story.get_absolute_url())
     assertContains(page, reports_link(1), html=True)
     assertContains(page, count_link(1, "273,941"), html=True)
+
+
+# Whose figure it is, at what precision, and in which election (issue 13).
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("Rick Caruso 273,941 (50.25%), Karen Bass 271,246 (49.75%).", 4),
+        ("Rick Caruso led with 50.2% to 49.8% for Karen Bass.", 2),
+        ("Rick Caruso had 50 percent of the vote, Karen Bass 50 percent.", 2),
+        ("Karen Bass trailed with 271,246 votes to Rick Caruso's 273,941.", 2),
+    ],
+)
+def test_a_share_links_at_the_precision_printed_beside_its_candidates_votes(
+    general, bass, caruso, sentence, figures
+):
+    thursday(general, bass, caruso)
+    story = factories.article(published_at=pacific("2022-11-11T09:00"), body=sentence)
+    assert story.body_html.count('class="link-count"') == figures
+    assert {number for number, _ in reported(story, QUOTED)} == {1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rick Caruso had 49.75% and Karen Bass 50.25%.",
+        "Karen Bass 273,941 (50.25%), Rick Caruso 271,246 (49.75%).",
+        "Rick Caruso trailed with 49.8% to 50.2% for Karen Bass.",
+    ],
+)
+def test_figures_swapped_between_the_candidates_link_nothing(general, bass, caruso, sentence):
+    thursday(general, bass, caruso)
+    story = factories.article(published_at=pacific("2022-11-11T09:00"), body=sentence)
+    assert reported(story, QUOTED) == set()
+    assert 'class="link-count"' not in story.body_html
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Karen Bass trails Rick Caruso by just under 2,700 votes.",
+        "About 900,000 ballots are still to be counted.",
+        "Rick Caruso has 273,900 votes.",
+        "Rick Caruso has 50.3% of the vote.",
+    ],
+)
+def test_rounded_or_misprinted_figures_link_nothing(general, bass, caruso, sentence):
+    thursday(general, bass, caruso, ballots_remaining=883000)
+    story = factories.article(published_at=pacific("2022-11-11T09:00"), body=sentence)
+    assert reported(story, QUOTED) == set()
+
+
+def test_a_share_worked_out_from_a_release_naming_only_some_links_nothing(general, bass, caruso):
+    general.ballot_size = 3
+    general.save()
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Rick Caruso had 273,941 votes, 50.25% of those counted for the two.",
+    )
+    assert reported(story, QUOTED) == {(1, "273,941")}
+
+
+def test_a_primary_result_recalled_in_a_general_election_story_links_to_the_primary(
+    general, bass, caruso
+):
+    primary = mayor_race(datetime.date(2022, 6, 7), bass, caruso, stage="primary")
+    factories.release(
+        election=primary,
+        released_at=pacific("2022-06-07T23:30"),
+        shares={caruso: "41", bass: "37"},
+    )
+    thursday(general, bass, caruso)
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Rick Caruso had 273,941 votes. In June he led Karen Bass on primary night, "
+        "when Rick Caruso had 41% of the vote.",
+    )
+    links = ArticleRelease.objects.filter(article=story, reason=QUOTED)
+    assert {(link.release.election_id, link.quoted_figures) for link in links} == {
+        (general.pk, "273,941"),
+        (primary.pk, "41%"),
+    }
+
+
+def test_a_candidate_is_linked_once_a_story_and_every_mention_counted(general, bass, caruso):
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Karen Bass spoke first. Bass thanked her staff.\n\n"
+        "Rick Caruso spoke later. Bass was gone by then.",
+    )
+    assert story.body_html.count('href="/candidates/karen-bass/"') == 1
+    assert story.body_html.count('href="/candidates/rick-caruso/"') == 1
+    assert named(story) == {"karen-bass": 3, "rick-caruso": 1}
