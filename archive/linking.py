@@ -32,7 +32,7 @@ from django.utils import timezone
 from archive.attribution import attribute
 from archive.events import stories_linked
 from archive.figures import find_figures
-from archive.mentions import NameIndex, named_in_full, resolve
+from archive.mentions import NameIndex, named_in_full, resolve_story
 from archive.models.links import ArticleCandidate, ArticleElection, ArticleRelease, Origin
 from archive.rendering import render_body
 from archive.text import paragraphs as split_paragraphs
@@ -123,6 +123,7 @@ class LinkContext:
             )
         }
         self.elections_of = defaultdict(set)
+        self.standing_in = defaultdict(set)  # election id -> candidate ids
         self.candidate_of = {}  # candidacy id -> candidate id (None for a measure's choice)
         for candidacy_id, candidate_id, election_id in Candidacy.objects.values_list(
             "id", "candidate_id", "election_id"
@@ -130,6 +131,7 @@ class LinkContext:
             self.candidate_of[candidacy_id] = candidate_id
             if candidate_id is not None:
                 self.elections_of[candidate_id].add(election_id)
+                self.standing_in[election_id].add(candidate_id)
         self._releases = {}
         self._release_places = {}  # release id -> (election slug, number)
         self._release_urls = {}
@@ -149,11 +151,22 @@ class LinkContext:
         if day not in self._in_campaign:
             open_elections = {eid for eid in self.elections if self.campaign_covers(eid, day)}
             self._in_campaign[day] = {
-                cid
-                for cid, election_ids in self.elections_of.items()
-                if not election_ids.isdisjoint(open_elections)
+                cid for eid in open_elections for cid in self.standing_in[eid]
             }
         return self._in_campaign[day]
+
+    def standing_with(self, candidate_ids, moment):
+        """Everyone standing in a contest, open at the moment, with one of these candidates."""
+        if moment is None or not candidate_ids:
+            return set()
+        day = timezone.localdate(moment)
+        return {
+            other
+            for cid in candidate_ids
+            for eid in self.elections_of.get(cid, ())
+            if self.campaign_covers(eid, day)
+            for other in self.standing_in[eid]
+        }
 
     def covered_elections(self, candidate_ids, moment):
         """For each office, the named candidates' election closest to the story's date."""
@@ -246,15 +259,18 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
     suppressed = suppressed or {"candidates": set(), "elections": set(), "releases": set()}
     moment = story.published_at
     paragraphs = split_paragraphs(story.body)
-    in_campaign = context.candidates_in_campaign(moment)
-
     counts = defaultdict(int)
     found_by_text = [context.names.find(text) for text in [story.headline, *paragraphs]]
-    # Who the story names in full, anywhere in it, settles who a bare surname is.
+    # Who the story names in full, anywhere in it, settles who a bare surname is; failing
+    # that, the contests they stand in.
     named_anywhere = named_in_full([m for mentions in found_by_text for m in mentions])
+    contest_ids = context.standing_with(named_anywhere, moment)
     mentions_by_paragraph = []
-    for text_mentions in found_by_text:
-        resolved = resolve(text_mentions, in_campaign, named_anywhere)
+    in_campaign = context.candidates_in_campaign(moment)
+    resolved_texts = resolve_story(
+        found_by_text, named_anywhere, contest_ids, in_campaign, context.names.surnames_of
+    )
+    for resolved in resolved_texts:
         for _, cid in resolved:
             counts[cid] += 1
         mentions_by_paragraph.append([(m.start, m.end, cid) for m, cid in resolved])

@@ -14,12 +14,47 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
+# Lower-case words that belong to a surname: "Kevin de León", "Ludwig van Beethoven".
+_PARTICLES = {"de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "st."}
+# Capitalised words that can stand before a surname without being someone's given name.
+_NOT_GIVEN = set(
+    re.findall(
+        r"\w+",
+        """The A An And But Or Nor So Yet When While If As In On At For Of To By With From After
+        Before Since Then That This These Those Both Neither Either Like Unlike Only Even Also
+        Former Mayor Rep Sen Gov Governor Senator Councilmember Councilwoman Councilman
+        Supervisor Judge Sheriff President Candidate Challenger Incumbent Congresswoman
+        Congressman Assemblymember Assemblywoman Assemblyman Mr Mrs Ms Miss Mx Dr Team Camp
+        Elect Vote Voters Register Registrar County City State Los Angeles January February
+        March April May June July August September October November December Monday Tuesday
+        Wednesday Thursday Friday Saturday Sunday""",
+    )
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+[a-z]")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     candidate_ids: frozenset
     is_bare: bool  # a surname alone ("Bass", "de León"), which needs the story's context
+    key: str = ""  # the name as written, the same for every mention of one surname
+    is_someone_else: bool = False  # "Dr. Maria Caruso, a dentist": this surname, not theirs
+    # Those who give this name themselves (a press name), not only as their full name's end.
+    given_by: frozenset = frozenset()
+
+
+def surname(full_name):
+    """The surname in a full name: its last word, with the particles before it."""
+    words = full_name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:]) if len(words) > 1 else ""
 
 
 class NameIndex:
@@ -28,27 +63,35 @@ class NameIndex:
     def __init__(self, names_by_candidate):
         """names_by_candidate: {candidate_id: [full name, press name, ...]}."""
         self._by_first = {}
+        self.surnames_of = {}  # candidate id -> the surnames alone that find them
         self.longest = 1
         for candidate_id, names in names_by_candidate.items():
             full = _SPACE.sub(" ", names[0].strip()) if names else ""
-            for name in names:
+            # A surname alone finds its candidate, as newsrooms write on second reference.
+            implied = surname(full) if full else ""
+            for name in [*names, implied] if implied else names:
                 tokens = tuple(_WORD.findall(name))
                 if not tokens:
                     continue
                 canonical = _SPACE.sub(" ", name.strip())
                 entry = self._by_first.setdefault(tokens[0], {}).setdefault(
-                    tokens, {"text": canonical, "ids": set(), "bare": len(tokens) == 1}
+                    tokens,
+                    {"text": canonical, "ids": set(), "given": set(), "bare": len(tokens) == 1},
                 )
                 entry["ids"].add(candidate_id)
+                if name is not implied:
+                    entry["given"].add(candidate_id)
                 # A surname of several words ("de León", "O'Hara") is as bare as "Bass".
                 if canonical != full and full.endswith(" " + canonical):
                     entry["bare"] = True
+                if entry["bare"]:
+                    self.surnames_of.setdefault(candidate_id, set()).add(canonical)
                 self.longest = max(self.longest, len(tokens))
         # Longest names first, so "Karen Bass" is tried before "Karen".
         self._by_first = {
             first: sorted(
                 (
-                    (tokens, e["text"], frozenset(e["ids"]), e["bare"])
+                    (tokens, e["text"], frozenset(e["ids"]), e["bare"], frozenset(e["given"]))
                     for tokens, e in entries.items()
                 ),
                 key=lambda item: -len(item[0]),
@@ -68,16 +111,33 @@ class NameIndex:
             options = by_first.get(word.group())
             if not options:
                 continue
-            for tokens, canonical, ids, is_bare in options:
+            for tokens, canonical, ids, is_bare, given_by in options:
                 n = len(tokens)
                 if n > 1 and tuple(w.group() for w in words[i : i + n]) != tokens:
                     continue
                 start, end = word.start(), words[i + n - 1].end()
                 if n == 1 or _SPACE.sub(" ", text[start:end]) == canonical:
-                    mentions.append(Mention(start, end, ids, is_bare=is_bare))
+                    someone_else = is_bare and _someone_else(text, start, end)
+                    mentions.append(
+                        Mention(start, end, ids, is_bare, canonical, someone_else, given_by)
+                    )
                     skip_to = i + n
                     break
         return mentions
+
+
+def _someone_else(text, start, end):
+    """A surname written as another person's: after a given name that is none of the
+    candidates' ("Maria Caruso"), or after Mr. or Dr. with a description of a private person
+    ("Mr. Bass, a voter")."""
+    described = _APPOSITION.match(text, end) is not None
+    if _HONORIFIC_BEFORE.search(text, 0, start):
+        return described
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None or before.group(1) in _NOT_GIVEN:
+        return False
+    at_sentence_start = _SENTENCE_START.search(text, 0, before.start()) is not None
+    return described or not at_sentence_start
 
 
 def named_in_full(mentions):
@@ -89,28 +149,44 @@ def named_in_full(mentions):
     return named
 
 
-def resolve(mentions, context_ids, named=None):
-    """Decide who each mention names; return [(mention, candidate_id)] for the ones that resolve.
+def resolve_story(texts, named, contest_ids, campaign_ids, surnames_of):
+    """Decide who each mention names, through a story's texts in order (headline first);
+    return, per text, [(mention, candidate_id)] for the mentions that resolve.
 
-    A full name counts wherever it appears (if two people share it, the story's
-    context decides as for surnames). A bare surname counts only where it points
-    to one candidate: first among those the story names in full anywhere (named,
-    else those of these mentions), else among the candidates standing in
-    elections around the story's date (context_ids).
+    A full name counts wherever it appears (if two people share it, the story decides as for
+    surnames). A surname alone is the person last named in full with it, in the story so
+    far; "Dr. Maria Caruso" makes a later "Caruso" hers, so nobody's. Before any such, it
+    counts only where it points to one candidate: among those the story names in full
+    anywhere (named), else among those standing in the same contests (contest_ids), else,
+    for a surname a candidate gives as a press name, among those standing in elections
+    around the story's date (campaign_ids): never by chance among everyone on a ballot.
     """
-    if named is None:
-        named = named_in_full(mentions)
-    resolved = []
-    for mention in mentions:
-        ids = mention.candidate_ids
-        if not mention.is_bare and len(ids) == 1:
-            resolved.append((mention, next(iter(ids))))
-            continue
-        for pool in (named, context_ids):
-            hits = ids & pool
-            if len(hits) == 1:
-                resolved.append((mention, next(iter(hits))))
-                break
-            if len(hits) > 1:
-                break  # ambiguous in this story: link nobody
-    return resolved
+    last_named = {}  # surname as written -> candidate id, or None for someone else
+    resolved_texts = []
+    for mentions in texts:
+        resolved = []
+        for mention in mentions:
+            ids = mention.candidate_ids
+            if not mention.is_bare and len(ids) == 1:
+                (candidate_id,) = ids
+                resolved.append((mention, candidate_id))
+                for key in surnames_of.get(candidate_id, ()):
+                    last_named[key] = candidate_id
+                continue
+            if mention.is_someone_else:
+                last_named[mention.key] = None
+                continue
+            if mention.key in last_named:
+                candidate_id = last_named[mention.key]
+                if candidate_id in ids:
+                    resolved.append((mention, candidate_id))
+                continue
+            for pool in (named, contest_ids, campaign_ids & mention.given_by):
+                hits = ids & pool
+                if len(hits) == 1:
+                    resolved.append((mention, next(iter(hits))))
+                    break
+                if len(hits) > 1:
+                    break  # ambiguous in this story: link nobody
+        resolved_texts.append(resolved)
+    return resolved_texts

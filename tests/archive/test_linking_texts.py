@@ -12,6 +12,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import ArticleCandidate, ArticleElection
+from candidates.models import Candidate
 from tests import factories
 from tests.archive.conftest import mayor_race
 
@@ -228,3 +229,56 @@ def test_a_surname_with_an_apostrophe_needs_the_campaign_as_any_surname_does(gen
         published_at=pacific("2019-02-01T10:00"), body="O'Hara and Bass spoke at the rally."
     )
     assert named(story) == {}
+
+
+# Namesakes (issue 13): a surname is the person last named in full with it, and never anyone
+# by chance.
+
+
+def test_a_namesake_named_in_full_makes_a_later_bare_surname_hers(general, caruso):
+    story = factories.article(
+        published_at=pacific("2022-11-03T10:00"),
+        body="Rick Caruso toured a clinic. Dr. Maria Caruso, a dentist, showed him round. "
+        "Caruso said she would vote early.",
+    )
+    assert named(story) == {"rick-caruso": 1}
+
+
+def test_mr_so_and_so_a_voter_is_not_the_candidate(general, bass):
+    story = factories.article(
+        published_at=pacific("2022-11-03T10:00"),
+        body="Karen Bass knocked on doors. Mr. Bass, a voter in Leimert Park, was not home.",
+    )
+    assert named(story) == {"karen-bass": 1}
+
+
+def test_a_surname_is_the_person_last_named_in_full_with_it(general):
+    council = factories.election(
+        jurisdiction="Los Angeles", office="City Council", date=datetime.date(2022, 11, 8)
+    )
+    board = factories.election(
+        jurisdiction="Los Angeles", office="School Board", date=datetime.date(2022, 11, 8)
+    )
+    for name, election in (("David Lee", council), ("Grace Lee", board)):
+        factories.candidacy(candidate=factories.candidate(name=name), election=election)
+    story = factories.article(
+        published_at=pacific("2022-11-03T10:00"),
+        body="Grace Lee spoke first. Lee wants smaller classes.\n\n"
+        "David Lee answered. Lee wants more buses.",
+    )
+    slugs = {c.name: c.slug for c in Candidate.objects.filter(name__endswith=" Lee")}
+    assert named(story) == {slugs["Grace Lee"]: 2, slugs["David Lee"]: 2}
+
+
+def test_a_surname_nobody_in_the_story_settles_links_nobody(general, bass):
+    council = factories.election(
+        jurisdiction="Long Beach", office="City Council", date=datetime.date(2022, 11, 8)
+    )
+    factories.candidacy(candidate=factories.candidate(name="Grace Lee"), election=council)
+    # Grace Lee is the only Lee on any ballot, but nothing in the story points to her.
+    alone = factories.article(published_at=pacific("2022-11-03T10:00"), body="Lee was late.")
+    beside_bass = factories.article(
+        published_at=pacific("2022-11-03T10:00"), body="Karen Bass met Lee at the rally."
+    )
+    assert named(alone) == {}
+    assert named(beside_bass) == {"karen-bass": 1}
