@@ -306,7 +306,7 @@ def test_a_story_quoting_a_press_entry_links_to_the_feeds_release_once_it_is_in(
     links = dict(story.release_links.values_list("reason", "release"))
     assert links == {"quoted": feed_release.pk, "at_publication": feed_release.pk}
     quoted = story.release_links.get(reason="quoted").quoted_figures
-    assert quoted == "273,941, 271,246, 1,452,192"
+    assert quoted == "273,941, 271,246, 2,695, 1,452,192"  # the margin links too
     assert set(story.candidate_links.values_list("candidate__slug", flat=True)) == (
         candidates_before
     )
