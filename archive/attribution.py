@@ -29,7 +29,8 @@ def sentence_spans(text):
     """[(start, end)] of the text's sentences."""
     spans, start = [], 0
     for match in _END.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, match.start())
+        # The word just before, not a search from the start for every full stop.
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if word and word.group(1) in _ABBREVIATIONS:
             continue
         spans.append((start, match.start() + 1))

@@ -33,6 +33,7 @@ _NOT_GIVEN = set(
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+_LOOKBACK = 60  # characters: longer than any given name or honorific with its spaces
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[a-z]")
 
 
@@ -131,12 +132,17 @@ def _someone_else(text, start, end):
     candidates' ("Maria Caruso"), or after Mr. or Dr. with a description of a private person
     ("Mr. Bass, a voter")."""
     described = _APPOSITION.match(text, end) is not None
-    if _HONORIFIC_BEFORE.search(text, 0, start):
+    # Only the few words before count: a search from the paragraph's start would cost the
+    # whole paragraph for every surname in it, on every relink.
+    near = max(0, start - _LOOKBACK)
+    if _HONORIFIC_BEFORE.search(text, near, start):
         return described
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _WORD_BEFORE.search(text, near, start)
     if before is None or before.group(1) in _NOT_GIVEN:
         return False
-    at_sentence_start = _SENTENCE_START.search(text, 0, before.start()) is not None
+    at_sentence_start = (
+        _SENTENCE_START.search(text, max(0, before.start() - 8), before.start()) is not None
+    )
     return described or not at_sentence_start
 
 
