@@ -29,11 +29,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from archive import questions
 from archive.attribution import attribute
 from archive.events import stories_linked
 from archive.figures import find_figures
 from archive.mentions import NameIndex, named_in_full, resolve_story
 from archive.models.links import ArticleCandidate, ArticleElection, ArticleRelease, Origin
+from archive.models.questions import LinkQuestion
 from archive.rendering import render_body
 from archive.text import paragraphs as split_paragraphs
 from candidates.models import Candidate
@@ -251,12 +253,24 @@ class Found:
     at_publication: set
     figure_links: dict  # (paragraph index, start) -> release_id
     mentions_by_paragraph: list  # [[(start, end, candidate_id)]]
+    questions: list = field(default_factory=list)  # [questions.Question] for the desk
 
 
-def find_links(story, context, editor_candidates=(), editor_elections=(), suppressed=None):
-    """Read the story; return what it links to. Pure: reads nothing from the database
-    but what the context holds."""
+@dataclass
+class Answers:
+    """The desk's answers to a story's questions, as the linker applies them."""
+
+    names: dict = field(default_factory=dict)  # name as written -> candidate id
+    figures: dict = field(default_factory=dict)  # figure as written -> release id
+
+
+def find_links(
+    story, context, editor_candidates=(), editor_elections=(), suppressed=None, answers=None
+):
+    """Read the story; return what it links to, and what it could not decide. Pure: reads
+    nothing from the database but what the context holds."""
     suppressed = suppressed or {"candidates": set(), "elections": set(), "releases": set()}
+    answers = answers or Answers()
     moment = story.published_at
     paragraphs = split_paragraphs(story.body)
     counts = defaultdict(int)
@@ -267,9 +281,18 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
     contest_ids = context.standing_with(named_anywhere, moment)
     mentions_by_paragraph = []
     in_campaign = context.candidates_in_campaign(moment)
-    resolved_texts = resolve_story(
-        found_by_text, named_anywhere, contest_ids, in_campaign, context.names.surnames_of
+    resolved_texts, undecided = resolve_story(
+        found_by_text,
+        named_anywhere,
+        contest_ids,
+        in_campaign,
+        context.names.surnames_of,
+        answers.names,
     )
+    texts = [story.headline, *paragraphs]
+    asked = [questions.about_mention(texts[u.text_index], u) for u in undecided]
+    for text, mentions in zip(texts, found_by_text, strict=True):
+        asked += questions.people_named(text, mentions)
     for resolved in resolved_texts:
         for _, cid in resolved:
             counts[cid] += 1
@@ -280,15 +303,26 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
     elections = context.covered_elections(named, moment)
     covered = (elections | set(editor_elections)) - suppressed["elections"]
 
+    at_publication = set()
+    if moment is not None:
+        for eid in covered:
+            latest = context.releases(eid).latest_at(moment)
+            if latest is not None:
+                at_publication.add(latest)
+
     quoted, figure_links = {}, {}
     for index, text in enumerate(paragraphs):
         figures = find_figures(text)
         owners = attribute(text, figures, mentions_by_paragraph[index]) if figures else {}
         for figure in figures:
+            written = text[figure.start : figure.end] + ("%" if figure.is_percent else "")
             release_id = _release_quoting(figure, owners[figure], covered, context, moment)
             if release_id is None:
+                release_id = answers.figures.get(written)
+            if release_id is None:
+                if at_publication and questions.reads_like_result(text, figure, owners[figure]):
+                    asked.append(questions.about_figure(text, figure, written, at_publication))
                 continue
-            written = text[figure.start : figure.end] + ("%" if figure.is_percent else "")
             previous = quoted.get(release_id)
             if previous is None:
                 quoted[release_id] = written
@@ -297,14 +331,14 @@ def find_links(story, context, editor_candidates=(), editor_elections=(), suppre
             if release_id not in suppressed["releases"]:
                 figure_links[(index, figure.start, figure.end)] = release_id
 
-    at_publication = set()
-    if moment is not None:
-        for eid in covered:
-            latest = context.releases(eid).latest_at(moment)
-            if latest is not None:
-                at_publication.add(latest)
     return Found(
-        dict(counts), elections, quoted, at_publication, figure_links, mentions_by_paragraph
+        dict(counts),
+        elections,
+        quoted,
+        at_publication,
+        figure_links,
+        mentions_by_paragraph,
+        asked,
     )
 
 
@@ -367,6 +401,19 @@ class _Batch:
         self.release_rows = defaultdict(dict)
         for row in ArticleRelease.objects.filter(article_id__in=ids):
             self.release_rows[row.article_id][(row.release_id, row.reason)] = row
+        self.question_rows = defaultdict(dict)
+        for row in LinkQuestion.objects.filter(article_id__in=ids).only(
+            "pk",
+            "article_id",
+            "kind",
+            "text",
+            "context",
+            "options",
+            "status",
+            "candidate_id",
+            "release_id",
+        ):
+            self.question_rows[row.article_id][(row.kind, row.text)] = row
         self.creates = defaultdict(list)
         self.updates = defaultdict(list)
         self.deletes = defaultdict(list)
@@ -392,6 +439,15 @@ class _Batch:
                 },
             },
         )
+
+    def answers(self, story_id):
+        answers = Answers()
+        for row in self.question_rows[story_id].values():
+            if row.candidate_id is not None:
+                answers.names[row.text] = row.candidate_id
+            if row.release_id is not None:
+                answers.figures[row.text] = row.release_id
+        return answers
 
     def sync(self, story, found):
         """Plan the story's link rows, and set its facet ids to what they will be."""
@@ -422,6 +478,34 @@ class _Batch:
                 article_id=sid, release_id=key[0], reason=key[1], **values
             ),
         )
+        self._sync_questions(sid, found.questions)
+
+    def _sync_questions(self, sid, asked):
+        """Open questions follow the text; answered ones stay, whatever it now says."""
+        existing = self.question_rows[sid]
+        wanted = {}
+        for question in asked:
+            wanted.setdefault((question.kind, question.text[:200]), question)
+        for key, row in existing.items():
+            if row.status != LinkQuestion.Status.OPEN:
+                continue
+            question = wanted.get(key)
+            if question is None:
+                self.deletes[LinkQuestion].append(row.pk)
+            elif (row.context, row.options) != (question.context, list(question.options)):
+                row.context, row.options = question.context, list(question.options)
+                self.updates[LinkQuestion].append(row)
+        for key, question in wanted.items():
+            if key not in existing:
+                self.creates[LinkQuestion].append(
+                    LinkQuestion(
+                        article_id=sid,
+                        kind=key[0],
+                        text=key[1],
+                        context=question.context,
+                        options=list(question.options),
+                    )
+                )
 
     def _sync(self, model, existing, wanted, make, editor_values=None):
         """Plan creates, updates and deletes; return the keys left linked, sorted."""
@@ -456,6 +540,7 @@ class _Batch:
             ArticleCandidate: ["mention_count"],
             ArticleElection: ["origin"],
             ArticleRelease: ["quoted_figures"],
+            LinkQuestion: ["context", "options"],
         }
         for model, rows in self.updates.items():
             model.objects.bulk_update(rows, fields[model], batch_size=1000)
@@ -469,7 +554,9 @@ def _link_batch(stories, context):
     rendered = []
     for story in stories:
         editor_candidates, editor_elections, suppressed = batch.editor_choices(story.pk)
-        found = find_links(story, context, editor_candidates, editor_elections, suppressed)
+        found = find_links(
+            story, context, editor_candidates, editor_elections, suppressed, batch.answers(story.pk)
+        )
         batch.sync(story, found)
         linked = (set(found.mention_counts) | editor_candidates) - suppressed["candidates"]
         story.body_html = render_body(story.body, found, linked, context)

@@ -17,7 +17,7 @@ _SPACE = re.compile(r"\s+")
 # Lower-case words that belong to a surname: "Kevin de León", "Ludwig van Beethoven".
 _PARTICLES = {"de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "st."}
 # Capitalised words that can stand before a surname without being someone's given name.
-_NOT_GIVEN = set(
+NOT_GIVEN = set(
     re.findall(
         r"\w+",
         """The A An And But Or Nor So Yet When While If As In On At For Of To By With From After
@@ -138,7 +138,7 @@ def _someone_else(text, start, end):
     if _HONORIFIC_BEFORE.search(text, near, start):
         return described
     before = _WORD_BEFORE.search(text, near, start)
-    if before is None or before.group(1) in _NOT_GIVEN:
+    if before is None or before.group(1) in NOT_GIVEN:
         return False
     at_sentence_start = (
         _SENTENCE_START.search(text, max(0, before.start() - 8), before.start()) is not None
@@ -155,9 +155,21 @@ def named_in_full(mentions):
     return named
 
 
-def resolve_story(texts, named, contest_ids, campaign_ids, surnames_of):
+@dataclass
+class Undecided:
+    """A mention the story does not settle: a name several candidates answer to here
+    (is_ambiguous), or a surname that points to none of those the story is about."""
+
+    text_index: int
+    mention: Mention
+    options: frozenset  # the candidates it could be
+    is_ambiguous: bool
+
+
+def resolve_story(texts, named, contest_ids, campaign_ids, surnames_of, decided=None):
     """Decide who each mention names, through a story's texts in order (headline first);
-    return, per text, [(mention, candidate_id)] for the mentions that resolve.
+    return, per text, [(mention, candidate_id)] for the mentions that resolve, and the
+    [Undecided] mentions, one per name as written.
 
     A full name counts wherever it appears (if two people share it, the story decides as for
     surnames). A surname alone is the person last named in full with it, in the story so
@@ -166,10 +178,14 @@ def resolve_story(texts, named, contest_ids, campaign_ids, surnames_of):
     anywhere (named), else among those standing in the same contests (contest_ids), else,
     for a surname a candidate gives as a press name, among those standing in elections
     around the story's date (campaign_ids): never by chance among everyone on a ballot.
+    Where none of these settles it, an editor's choice for the name as written (decided:
+    {name: candidate_id}) does.
     """
+    decided = decided or {}
     last_named = {}  # surname as written -> candidate id, or None for someone else
     resolved_texts = []
-    for mentions in texts:
+    undecided = {}
+    for text_index, mentions in enumerate(texts):
         resolved = []
         for mention in mentions:
             ids = mention.candidate_ids
@@ -187,12 +203,29 @@ def resolve_story(texts, named, contest_ids, campaign_ids, surnames_of):
                 if candidate_id in ids:
                     resolved.append((mention, candidate_id))
                 continue
-            for pool in (named, contest_ids, campaign_ids & mention.given_by):
-                hits = ids & pool
-                if len(hits) == 1:
-                    resolved.append((mention, next(iter(hits))))
-                    break
-                if len(hits) > 1:
-                    break  # ambiguous in this story: link nobody
+            pools = (named, contest_ids, campaign_ids & mention.given_by)
+            candidate_id, options = _from_pools(ids, pools)
+            if candidate_id is None and decided.get(mention.key) in ids:
+                candidate_id = decided[mention.key]
+            if candidate_id is not None:
+                resolved.append((mention, candidate_id))
+            elif mention.key not in undecided and (options or ids & campaign_ids):
+                # Not settled in this story: link nobody, and ask about those it could be
+                # (a surname of nobody standing around the story's date is not asked about).
+                undecided[mention.key] = Undecided(
+                    text_index, mention, options or ids & campaign_ids, bool(options)
+                )
         resolved_texts.append(resolved)
-    return resolved_texts
+    return resolved_texts, list(undecided.values())
+
+
+def _from_pools(ids, pools):
+    """(the one candidate the first pool holding any of ids settles on, else None; the
+    candidates of a pool that holds several)."""
+    for pool in pools:
+        hits = ids & pool
+        if len(hits) == 1:
+            return next(iter(hits)), frozenset()
+        if len(hits) > 1:
+            return None, frozenset(hits)
+    return None, frozenset()

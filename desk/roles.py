@@ -22,6 +22,7 @@ ROLES = {
         ("archive", "articlecandidate"): ALL,
         ("archive", "articleelection"): ALL,
         ("archive", "articlerelease"): ALL,
+        ("archive", "linkquestion"): ("change", "view"),
         ("taggit", "tag"): ALL,
         ("taggit", "taggeditem"): ALL,
         ("candidates", "candidate"): VIEW,
@@ -47,6 +48,7 @@ ROLES = {
         ("archive", "articlecandidate"): VIEW,
         ("archive", "articleelection"): VIEW,
         ("archive", "articlerelease"): VIEW,
+        ("archive", "linkquestion"): VIEW,
         ("taggit", "tag"): VIEW,
     },
 }

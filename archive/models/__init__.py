@@ -7,6 +7,7 @@ from archive.models.links import (
     Origin,
     shown_through,
 )
+from archive.models.questions import LinkQuestion
 from archive.models.stories import Article, Publication
 from archive.models.tags import story_taggings
 
@@ -15,6 +16,7 @@ __all__ = [
     "ArticleCandidate",
     "ArticleElection",
     "ArticleRelease",
+    "LinkQuestion",
     "Origin",
     "Publication",
     "shown_through",

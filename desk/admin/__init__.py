@@ -4,4 +4,4 @@ Django's admin autodiscovery imports this package; importing each module
 registers its screens.
 """
 
-from desk.admin import candidates, elections, site, stories  # noqa: F401
+from desk.admin import candidates, elections, questions, site, stories  # noqa: F401
