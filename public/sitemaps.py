@@ -1,6 +1,7 @@
 """/sitemap.xml: an index of one sitemap per section (public stories with their last change,
-candidates, and elections with their latest release). A section past 50,000 addresses is split
-into pages (?p=2), each listed in the index, so an archive of any size is fully listed."""
+candidates, and elections and election days with their latest release). A section past 50,000
+addresses is split into pages (?p=2), each listed in the index, so an archive of any size is
+fully listed."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from archive.models import Article
 from candidates.models import Candidate
-from elections.models import Election
+from elections.models import Election, ElectionDay
 
 
 class HomeSitemap(Sitemap):
@@ -55,9 +56,23 @@ class ElectionSitemap(Sitemap):
         return item.last_release
 
 
+class ElectionDaySitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.7
+
+    def items(self):
+        return ElectionDay.objects.annotate(
+            last_release=Max("contests__releases__released_at")
+        ).order_by("-date", "slug")
+
+    def lastmod(self, item):
+        return item.last_release
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "stories": StorySitemap,
     "candidates": CandidateSitemap,
     "elections": ElectionSitemap,
+    "election-days": ElectionDaySitemap,
 }

@@ -58,6 +58,9 @@ class ElectionDay(models.Model):
     def __str__(self):
         return f"{self.title}, {self.date:%b. %-d, %Y}"
 
+    def get_absolute_url(self):
+        return reverse("elections:election_day_detail", kwargs={"slug": self.slug})
+
 
 class ContestKind(models.TextChoices):
     RACE = "race", "Race between candidates"
@@ -134,6 +137,9 @@ class Election(AnnouncingModel):
     )
     group = models.CharField(
         max_length=200, blank=True, help_text="The authority's group for it: Cities, Schools."
+    )
+    position = models.PositiveIntegerField(
+        default=0, help_text="Where the authority lists it among the day's contests."
     )
     kind = models.CharField(max_length=10, choices=ContestKind.choices, default=ContestKind.RACE)
     seats = models.PositiveSmallIntegerField(

@@ -9,6 +9,11 @@ app_name = "elections"
 urlpatterns = [
     path("", cached_page(views.election_list, reads=["page"]), name="election_list"),
     path(
+        "days/<slug:slug>/",
+        cached_page(views.election_day_detail, reads=[]),
+        name="election_day_detail",
+    ),
+    path(
         "<slug:slug>/", cached_page(views.election_detail, reads=["page"]), name="election_detail"
     ),
     path(

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -25,7 +26,9 @@ def counts():
     ]
 
 
-def test_load_demo_loads_the_whole_county_from_the_shipped_feed_and_twice_changes_nothing(db):
+def test_load_demo_loads_the_whole_county_from_the_shipped_feed_and_twice_changes_nothing(
+    client,
+):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "28 releases: 27 created (10,970 contest releases, 28,879 vote counts)" in (
@@ -36,6 +39,11 @@ def test_load_demo_loads_the_whole_county_from_the_shipped_feed_and_twice_change
     assert not day.contests.exclude(status="certified").exists()
     # Every contest's last release is the certified count; nothing else is final.
     assert Release.objects.filter(is_final=True).count() == 430
+    # The day's page lists them by the registrar's groups, in its order.
+    page = client.get(day.get_absolute_url()).content.decode()
+    groups = re.findall(r'<h2 id="group-\d+">([^<]+)</h2>', page)
+    assert len(groups) == 24 and groups[:2] == ["County Measures", "Governor"]
+    assert groups.index("Cities") < groups.index("Schools") < groups.index("Water Districts")
     before = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == before

@@ -26,6 +26,7 @@ def section(page, heading):
 
 def test_election_list_shows_each_race_with_its_count(client, demo):
     page = text(client.get("/elections/"))
+    page = page[page.index("<h2>Contests</h2>") :]  # after the list of election days
     assert page.index("June 2, 2026") < page.index("Nov. 8, 2022") < page.index("June 7, 2022")
     general = page[page.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
     general = general[: general.index("</article>")]
@@ -183,3 +184,11 @@ def test_drafts_and_scheduled_stories_stay_off_election_and_release_pages(client
     for url in [GENERAL, GENERAL + "updates/2/", "/", "/candidates/karen-bass/"]:
         page = text(client.get(url))
         assert "Unpublished draft" not in page and "Embargoed story" not in page, url
+
+
+def test_the_demo_election_day_shows_the_mayors_race_among_the_cities(client, demo):
+    page = text(client.get("/elections/days/los-angeles-county-general-election-2022-11-08/"))
+    cities = section(page, ">Cities</h2>")
+    assert 'href="/elections/los-angeles-mayor-2022-11-08/"' in cities
+    mayor = cities[cities.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
+    assert mayor[: mayor.index("</tr>")].count("<strong>Karen Bass</strong> (elected)") == 1

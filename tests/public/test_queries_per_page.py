@@ -77,7 +77,7 @@ PAGES = {
     "tag": ("/tags/vote-count/", 2),
     "candidates": ("/candidates/", 3),
     "candidate": ("/candidates/alma-reyes/", 5),
-    "elections": ("/elections/", 5),
+    "elections": ("/elections/", 6),
     "election": ("/elections/riverton-mayor-2024/", 6),
     "release": ("/elections/riverton-mayor-2024/updates/2/", 4),
 }

@@ -29,7 +29,7 @@ KINDS = {
     "Judicial": ContestKind.RETENTION,  # a judge's retention: YES or NO
 }
 # What the registrar may change in a contest, and storing again follows.
-CONTEST_FIELDS = ("group", "kind", "seats", "question", "pass_rate")
+CONTEST_FIELDS = ("group", "position", "kind", "seats", "question", "pass_rate")
 
 
 @dataclass
@@ -107,10 +107,13 @@ def _store_contests(row, feed_day, report):
     waiting = _unclaimed_contests(feed_day)
     slugs = set(Election.objects.values_list("slug", flat=True))
     new, updated = [], []
+    position = 0
     for group in feed_day.groups:
         for contest in group.contests:
+            position += 1
             values = {
                 "group": group.name,
+                "position": position,
                 "kind": KINDS[contest.type],
                 "seats": contest.seats,
                 "question": contest.measure_text,
