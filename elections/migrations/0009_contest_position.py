@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='election',
             name='position',
-            field=models.PositiveIntegerField(default=0, help_text="Where the authority lists it among the day's contests."),
+            field=models.PositiveIntegerField(default=0, editable=False, help_text="Where the authority lists it among the day's contests."),
         ),
     ]

@@ -139,7 +139,9 @@ class Election(AnnouncingModel):
         max_length=200, blank=True, help_text="The authority's group for it: Cities, Schools."
     )
     position = models.PositiveIntegerField(
-        default=0, help_text="Where the authority lists it among the day's contests."
+        default=0,
+        editable=False,
+        help_text="Where the authority lists it among the day's contests.",
     )
     kind = models.CharField(max_length=10, choices=ContestKind.choices, default=ContestKind.RACE)
     seats = models.PositiveSmallIntegerField(
