@@ -1,14 +1,33 @@
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.merging import CannotMerge, merge_candidates
 from candidates.models import Candidate
 
 
+class NamesakeFilter(admin.SimpleListFilter):
+    """The records an import kept apart because only their names agreed (a senator and a
+    council candidate both on the ballot as "ALEX PADILLA"): the desk decides, and merges
+    those that are one person."""
+
+    title = "name"
+    parameter_name = "namesakes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Shared with another record")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        others = Candidate.objects.filter(name__iexact=OuterRef("name")).exclude(pk=OuterRef("pk"))
+        return queryset.filter(Exists(others))
+
+
 @admin.register(Candidate)
 class CandidateAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "press_names_shown", "party_preference", "is_demo"]
-    list_filter = ["is_demo"]
+    list_filter = [NamesakeFilter, "is_demo"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

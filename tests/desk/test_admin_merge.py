@@ -66,3 +66,14 @@ def test_editors_cannot_merge(client):
     response = merge(client, one, two)
     assert Candidate.objects.filter(pk__in=[one.pk, two.pk]).count() == 2
     assert response.status_code in (200, 403)
+
+
+def test_the_desk_lists_the_records_that_share_a_name_to_decide_on(client):
+    client.force_login(admin_users.chief())
+    factories.candidate(name="Alex Padilla", slug="alex-padilla")
+    factories.candidate(name="ALEX PADILLA", slug="alex-padilla-2")
+    factories.candidate(name="Alex Padillo", slug="alex-padillo")
+    page = client.get(CHANGELIST, {"namesakes": "yes"}).content.decode()
+    assert "Shared with another record" in page
+    listed = [s for s in ("alex-padilla-2", "alex-padilla", "alex-padillo") if f">{s}<" in page]
+    assert listed == ["alex-padilla-2", "alex-padilla"]

@@ -90,7 +90,7 @@ class TestTheWholeFeed:
         lines = output.splitlines()
         assert lines[0] == (
             "election day: contests 429 created, 1 matched (los-angeles-mayor-2022-11-08), "
-            "0 updated; candidacies 1130 created; candidates 909 created, 2 matched"
+            "0 updated; candidacies 1130 created; candidates 914 created, 2 matched"
         )
         assert lines[1] == "2022-10-25T09-02-03  no ballots counted yet: no contest releases"
         assert lines[2] == "2022-11-08T20-24-13  created 430 contest releases (1,132 vote counts)"
@@ -175,6 +175,19 @@ class TestTheWholeFeed:
         senator = Candidate.objects.get(slug="mark-p-meuser")
         assert senator.candidacies.count() == 2
 
+    def test_a_namesake_in_another_group_and_party_is_another_person(self):
+        padillas = Candidacy.objects.filter(ballot_name="ALEX PADILLA").values_list(
+            "candidate__slug", "election__office", "party"
+        )
+        by_person = {}
+        for slug, office, party in padillas:
+            by_person.setdefault(slug, set()).add((office.split()[0], party))
+        assert by_person == {
+            "alex-padilla": {("UNITED", "Democratic")},
+            "alex-padilla-2": {("INGLEWOOD", "Non Partisan")},
+        }
+        assert Candidacy.objects.filter(candidate__slug="alex-padilla").count() == 2
+
     def test_a_measure_and_a_retention_have_yes_and_no_and_no_person(self):
         measure = Election.objects.get(registrar_id=8930)
         assert (measure.office, measure.kind, measure.pass_rate) == (
@@ -245,7 +258,7 @@ class TestTheWholeFeed:
         assert found == {
             "ElectionDay": 1,
             "Election": 3 + 429,
-            "Candidate": 6 + 909,
+            "Candidate": 6 + 914,
             "Candidacy": 9 + 1130,
             "FeedRelease": 28,
             "Release": 1 + 10_970,
@@ -773,6 +786,26 @@ def test_a_ballot_name_matches_one_candidate_by_first_and_last_word_press_or_bal
     assert smith.pk
     new = people.new("KAREN BASS")
     assert (new.name, new.slug) == ("Karen Bass", "karen-bass-2")
+
+
+@pytest.mark.django_db
+def test_a_ballot_name_matches_only_where_its_party_and_group_agree():
+    day = ElectionDay.objects.create(
+        authority="Registrar", title="General", date=datetime.date(2022, 11, 8), slug="general"
+    )
+    senate = factories.election(office="Senator", election_day=day, group="Federal")
+    senator = factories.candidate(name="Alex Padilla", slug="alex-padilla")
+    factories.candidacy(election=senate, candidate=senator, party="Democratic")
+    people = People(day=day.pk)
+    assert people.match("ALEX PADILLA", party="Democratic", group="Federal") == senator
+    assert people.match("ALEX PADILLA", party="", group="Federal") == senator
+    assert people.match("ALEX PADILLA", party="Non Partisan", group="Federal") is None
+    assert people.match("ALEX PADILLA", party="Democratic", group="Cities") is None
+    # Another day's import does not hold him to that day's group.
+    assert People().match("ALEX PADILLA", party="Democratic", group="Cities") == senator
+    # Bass's demo line printed no party: any party agrees with it.
+    bass = factories.candidate(name="Karen Bass", slug="karen-bass")
+    assert People().match("KAREN RUTH BASS", party="Non Partisan") == bass
 
 
 @pytest.mark.django_db

@@ -52,7 +52,7 @@ class _Ballot:
             values["choice"] = choice_word(choice)
             candidacy = self.by_choice.get((election.pk, values["choice"]))
         elif candidacy is None:
-            values["candidate"] = person = self._person(election, choice.ballot_name)
+            values["candidate"] = person = self._person(election, choice)
             candidacy = self.by_person.get((election.pk, person.pk)) if person.pk else None
         if candidacy is None:
             self.new.append(Candidacy(election=election, **values))
@@ -61,15 +61,17 @@ class _Ballot:
                 setattr(candidacy, name, values[name])
             self.updated.append(candidacy)
 
-    def _person(self, election, ballot_name):
-        self.people = self.people or People()
+    def _person(self, election, choice):
+        self.people = self.people or People(day=election.election_day_id)
         here = self.claimed.setdefault(election.pk, [])
-        person = self.people.match(ballot_name, standing=here)
+        beside = {"party": choice.party, "group": election.group}
+        person = self.people.match(choice.ballot_name, standing=here, **beside)
         if person is None:
-            person = self.people.new(ballot_name)
+            person = self.people.new(choice.ballot_name)
             self.new_people.append(person)
         elif person.pk:
             self.matched.add(person.pk)
+        self.people.placed(person, **beside)
         here.append(person)
         return person
 

@@ -7,6 +7,12 @@ IV; one of their press names; a ballot name already stored on one of their candi
 and accents are folded, so "KEVIN DE LEON" is "Kevin de León". Two candidates matching is no
 match: a new candidate is safer than a story linked to the wrong person, and an editor can
 merge two people where Tally cannot tell them apart.
+
+A name is not enough between contests, so a match must also agree with what the ballot says
+beside it: the party printed on the line, where both this line and the candidate's earlier lines
+print one, and, on one election day, the registrar's group of contests. On the 2022 general
+"ALEX PADILLA" (Democratic) stands for both of the senate's terms, one person; "ALEX PADILLA"
+(Non Partisan) for Inglewood's council is his namesake, and a candidate of his own.
 """
 
 import re
@@ -83,26 +89,56 @@ class People:
     import, and told of each candidate the import adds, so that one person standing in two
     contests (a senator's full and short terms) is one candidate."""
 
-    def __init__(self):
+    def __init__(self, day=None):
+        """day: the pk of the election day being imported, whose groups a name must share."""
         self._index = defaultdict(list)  # a key a ballot name can have -> [Candidate]
+        self._parties = defaultdict(set)  # _key(candidate) -> folded parties of their lines
+        self._groups = defaultdict(set)  # _key(candidate) -> their groups on this day
         self._slugs = set(Candidate.objects.values_list("slug", flat=True))
         candidates = {c.pk: c for c in Candidate.objects.only("pk", "name", "slug", "press_names")}
         for candidate in candidates.values():
             self._add(candidate, candidate.name, candidate.press_names)
-        stored = Candidacy.objects.filter(candidate__isnull=False).exclude(ballot_name="")
-        for candidate_id, ballot_name in stored.values_list("candidate_id", "ballot_name"):
-            self._index[("name", fold(ballot_name))].append(candidates[candidate_id])
+        stored = Candidacy.objects.filter(candidate__isnull=False)
+        lines = stored.values_list(
+            "candidate_id", "ballot_name", "party", "election__election_day_id", "election__group"
+        )
+        for candidate_id, ballot_name, party, day_id, group in lines:
+            candidate = candidates[candidate_id]
+            if ballot_name:
+                self._index[("name", fold(ballot_name))].append(candidate)
+            self._learn(candidate, party, group if day and day_id == day else None)
 
-    def match(self, ballot_name, standing=()):
+    def match(self, ballot_name, standing=(), party="", group=None):
         """The one candidate this ballot name names, or None. standing: candidates already in
-        the contest, who cannot stand in it twice."""
+        the contest, who cannot stand in it twice; party and group: what the ballot prints
+        beside the name, and the group of its contest on the day being imported."""
         hits = [*self._index.get(("name", fold(ballot_name)), ())]
         words = first_and_last(ballot_name)
         if words:
             hits += self._index.get(("words", *words), ())
         excluded = {_key(c) for c in standing}
-        found = {_key(c): c for c in hits if _key(c) not in excluded}
+        found = {
+            _key(c): c
+            for c in hits
+            if _key(c) not in excluded and self._agrees(_key(c), fold(party), group)
+        }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def placed(self, candidate, party="", group=None):
+        """Note that this import put a candidate on a line: later lines must agree with it."""
+        self._learn(candidate, party, group)
+
+    def _agrees(self, key, party, group):
+        parties, groups = self._parties[key], self._groups[key]
+        return (not party or not parties or party in parties) and (
+            group is None or not groups or group in groups
+        )
+
+    def _learn(self, candidate, party, group):
+        if party:
+            self._parties[_key(candidate)].add(fold(party))
+        if group is not None:
+            self._groups[_key(candidate)].add(group)
 
     def new(self, ballot_name):
         """A new candidate (unsaved) for a ballot name that matched nobody, with a slug no
