@@ -298,6 +298,7 @@ def _count(rng, e, releases, vote_counts):
         release = {
             "id": len(releases) + 1,
             "election_id": e["id"],
+            "number": i + 1,  # releases come in time order, so in the numbers they keep
             "released_at": released,
             "source": f"{e['jurisdiction']} election officials",
             "source_url": f"https://results.example/{e['slug']}/{i + 1}",
