@@ -2,9 +2,12 @@
 
 A figure belongs to the candidate named nearest before it in its sentence ("Rick Caruso had
 273,941 votes", "Caruso 273,941 (50.25%), Bass 271,246"), unless the words after it hand it
-on ("48.8% for Karen Bass", "271,246 votes to Karen Bass"). A figure in a sentence that
-names nobody belongs to nobody: it can be a contest's figure (ballots counted or left, total
-votes, a margin), never a candidate's.
+on ("48.8% for Karen Bass", "271,246 votes to Karen Bass"). Two figures joined by "to" after
+two names give the race as the names came ("Luna led Villanueva 770,084 to 563,482": the
+first is Luna's, the second Villanueva's), and a share in brackets after a count is the
+count's owner's ("273,941 (50.25%)"). A figure in a sentence that names nobody belongs to
+nobody: it can be a contest's figure (ballots counted or left, total votes, a margin), never
+a candidate's.
 """
 
 import re
@@ -23,6 +26,13 @@ _HANDED_ON = re.compile(
 
 # "54.83% to Caruso's 45.17%": the figure after the name is the one handed on.
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "273,941 (50.25%)": what stands between a count and the share that goes with it.
+_BRACKETED = re.compile(r"\s*\(\s*")
+_BRACKET_END = re.compile(r"\s*(?:%|percent)\s*\)")
+# "770,084 votes to 563,482", "57.75% to 42.25%", "273,941 (50.25%) to 271,246".
+_PAIRED = re.compile(r"(?:\s*(?:%|percent))?\)?\s*(?:votes?|ballots?)?\s*,?\s*to\s+", re.IGNORECASE)
+# "grew from 2,695 to 5,000": a change, not a race.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def sentence_spans(text):
@@ -31,12 +41,17 @@ def sentence_spans(text):
     for match in _END.finditer(text):
         # The word just before, not a search from the start for every full stop.
         word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if word and word.group(1) in _ABBREVIATIONS:
+        if word and (word.group(1) in _ABBREVIATIONS or _is_initial(word.group(1))):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _is_initial(word):
+    """ "Mark P. Meuser": a middle initial, not the end of a sentence."""
+    return len(word) == 1 and word.isupper()
 
 
 def attribute(text, figures, mentions):
@@ -57,4 +72,43 @@ def attribute(text, figures, mentions):
             continue
         before = [m for m in here if m[1] <= figure.start]
         owners[figure] = before[-1][2] if before else None
+    for start, end in spans:
+        in_sentence = [f for f in figures if start <= f.start < end]
+        if len(in_sentence) > 1:
+            named = [m for m in mentions if start <= m[0] < end]
+            _race_as_named(text, in_sentence, named, owners)
     return owners
+
+
+def _race_as_named(text, figures, mentions, owners):
+    """Give figure pairs joined by "to" to the last two people named before them, in order."""
+    items = []  # [[count, its bracketed share?]], in the sentence's order
+    for figure in sorted(figures, key=lambda f: f.start):
+        if items and _is_bracketed_share(text, items[-1][-1], figure):
+            items[-1].append(figure)
+        else:
+            items.append([figure])
+    for first, second in zip(items, items[1:], strict=False):
+        gap = text[first[-1].end : second[0].start]
+        lead = first[0].start
+        if not _PAIRED.fullmatch(gap) or _FROM_BEFORE.search(text, max(0, lead - 10), lead):
+            continue
+        named = []
+        for m in sorted(mentions):
+            if m[1] <= first[0].start and (not named or named[-1] != m[2]):
+                named.append(m[2])
+        if len(named) < 2 or named[-1] == named[-2]:
+            continue
+        for figure in first:
+            owners[figure] = named[-2]
+        for figure in second:
+            owners[figure] = named[-1]
+
+
+def _is_bracketed_share(text, count, figure):
+    return (
+        not count.is_percent
+        and figure.is_percent
+        and _BRACKETED.fullmatch(text[count.end : figure.start]) is not None
+        and _BRACKET_END.match(text, figure.end) is not None
+    )

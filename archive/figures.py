@@ -13,12 +13,23 @@ _NUMBER = re.compile(
 )
 
 
+# Words that say a figure is rounded on purpose ("about 900,000", "just under 2,700"): it was
+# never meant to equal a count, even where it happens to.
+_ROUNDED_BEFORE = re.compile(
+    r"\b(?:about|around|nearly|roughly|almost|approximately|some|over|under|more than|"
+    r"less than|fewer than|close to|just under|just over|upward of|at least)\s+$",
+    re.IGNORECASE,
+)
+_LOOKBACK = 30  # characters: the longest of those words, with room to spare
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int
     end: int
     value: object  # int for counts, Decimal for percentages
     is_percent: bool
+    is_rounded: bool = False
 
 
 def find_figures(text):
@@ -29,8 +40,13 @@ def find_figures(text):
                 value = Decimal(m.group("pct"))
             except InvalidOperation:
                 continue
-            figures.append(Figure(m.start(), m.end(), value, is_percent=True))
+            figures.append(Figure(m.start(), m.end(), value, True, _rounded(text, m.start())))
         else:
             raw = m.group("grouped") or m.group("plain")
-            figures.append(Figure(m.start(), m.end(), int(raw.replace(",", "")), False))
+            value = int(raw.replace(",", ""))
+            figures.append(Figure(m.start(), m.end(), value, False, _rounded(text, m.start())))
     return figures
+
+
+def _rounded(text, start):
+    return _ROUNDED_BEFORE.search(text, max(0, start - _LOOKBACK), start) is not None

@@ -315,6 +315,8 @@ def find_links(
         figures = find_figures(text)
         owners = attribute(text, figures, mentions_by_paragraph[index]) if figures else {}
         for figure in figures:
+            if figure.is_rounded:
+                continue  # "about 61%" was never meant to equal a count, even where it does
             written = text[figure.start : figure.end] + ("%" if figure.is_percent else "")
             release_id = _release_quoting(figure, owners[figure], covered, context, moment)
             if release_id is None:

@@ -58,6 +58,24 @@ def surname(full_name):
     return " ".join(words[start:]) if len(words) > 1 else ""
 
 
+# Words after a surname that say which of a family: the press leaves them out.
+_GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+
+
+def short_form(full_name):
+    """A full name as the press writes it, without middle names, initials or Jr.: "Faisal
+    M. Gill" is "Faisal Gill", "Katy Young Yaroslavsky" "Katy Yaroslavsky". None where that
+    is the name itself, or where it starts with an initial ("C. Joseph Chang")."""
+    words = [word.rstrip(",") for word in full_name.split()]
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    first = words[0] if words else ""
+    if len(words) < 2 or first.endswith(".") or not first[:1].isalpha():
+        return None
+    short = f"{first} {surname(' '.join(words))}"
+    return short if len(short.split()) < len(full_name.split()) else None
+
+
 class NameIndex:
     """All candidates' names, ready to be found in text."""
 
@@ -70,7 +88,10 @@ class NameIndex:
             full = _SPACE.sub(" ", names[0].strip()) if names else ""
             # A surname alone finds its candidate, as newsrooms write on second reference.
             implied = surname(full) if full else ""
-            for name in [*names, implied] if implied else names:
+            # So does the name without its middle ones, as the press writes it.
+            short = short_form(full) if full else None
+            derived = [n for n in (short, implied) if n]
+            for name in [*names, *derived]:
                 tokens = tuple(_WORD.findall(name))
                 if not tokens:
                     continue

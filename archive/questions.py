@@ -22,14 +22,7 @@ PERSON = "person"
 _CONTEXT = 200  # characters of the sentence kept for the desk
 _MAX_OPTIONS = 12
 
-# Words that say a figure is rounded on purpose: it was never meant to equal a count.
-_ROUNDED_BEFORE = re.compile(
-    r"\b(?:about|around|nearly|roughly|almost|approximately|some|over|under|more than|"
-    r"less than|fewer than|close to|just under|just over|upward of|at least)\s+$",
-    re.IGNORECASE,
-)
 _COUNTED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:votes?|ballots?)\b", re.IGNORECASE)
-_LOOKBACK = 30
 
 # A person's name: two or three capitalised words, perhaps with an initial or a particle.
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|del|la|van|von))?\s+[A-Z][\w'’-]+"
@@ -69,7 +62,7 @@ def about_mention(text, undecided):
 def reads_like_result(text, figure, owner):
     """A figure the sentence gives to a candidate, or one followed by "votes" or "ballots",
     and not rounded on purpose ("about 900,000")."""
-    if _ROUNDED_BEFORE.search(text, max(0, figure.start - _LOOKBACK), figure.start):
+    if figure.is_rounded:
         return False
     if owner is not None:
         return True

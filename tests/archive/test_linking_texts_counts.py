@@ -229,6 +229,7 @@ def test_a_link_an_editor_added_stays(client, general, bass, caruso):
         ("Rick Caruso leads with 883,000 ballots still to count.", "883,000"),
         ("Rick Caruso and Karen Bass have 545,187 votes between them.", "545,187"),
         ("Rick Caruso has 50.25% of the vote.", "50.25%"),
+        ("Rick Caruso's lead over Karen Bass fell from 12,000 to 2,695 votes.", "2,695"),
     ],
 )
 def test_every_figure_design_names_links_to_its_release(general, bass, caruso, sentence, figure):
@@ -269,6 +270,10 @@ def test_removing_the_count_at_publication_keeps_quoted_figures_linked(
         ("Rick Caruso led with 50.2% to 49.8% for Karen Bass.", 2),
         ("Rick Caruso had 50 percent of the vote, Karen Bass 50 percent.", 2),
         ("Karen Bass trailed with 271,246 votes to Rick Caruso's 273,941.", 2),
+        # Figures joined by "to" after two names come in the names' order.
+        ("Rick Caruso led Karen Bass on Thursday, 273,941 (50.25%) to 271,246 (49.75%).", 4),
+        ("Karen Bass trailed Rick Caruso, 271,246 votes to 273,941.", 2),
+        ("Rick Caruso led Karen Bass 50.25% to 49.75%.", 2),
     ],
 )
 def test_a_share_links_at_the_precision_printed_beside_its_candidates_votes(
@@ -286,6 +291,7 @@ def test_a_share_links_at_the_precision_printed_beside_its_candidates_votes(
         "Rick Caruso had 49.75% and Karen Bass 50.25%.",
         "Karen Bass 273,941 (50.25%), Rick Caruso 271,246 (49.75%).",
         "Rick Caruso trailed with 49.8% to 50.2% for Karen Bass.",
+        "Rick Caruso trailed Karen Bass on Thursday, 271,246 to 273,941.",
     ],
 )
 def test_figures_swapped_between_the_candidates_link_nothing(general, bass, caruso, sentence):
@@ -302,6 +308,9 @@ def test_figures_swapped_between_the_candidates_link_nothing(general, bass, caru
         "About 900,000 ballots are still to be counted.",
         "Rick Caruso has 273,900 votes.",
         "Rick Caruso has 50.3% of the vote.",
+        # Exact, but hedged: the writer did not mean the count.
+        "Rick Caruso kept a lead of about 50.25% over Karen Bass.",
+        "Rick Caruso has some 273,941 votes.",
     ],
 )
 def test_rounded_or_misprinted_figures_link_nothing(general, bass, caruso, sentence):
@@ -352,3 +361,24 @@ def test_a_candidate_is_linked_once_a_story_and_every_mention_counted(general, b
     assert story.body_html.count('href="/candidates/karen-bass/"') == 1
     assert story.body_html.count('href="/candidates/rick-caruso/"') == 1
     assert named(story) == {"karen-bass": 3, "rick-caruso": 1}
+
+
+def test_a_middle_initial_ends_no_sentence_and_the_press_may_leave_it_out(db):
+    padilla = factories.candidate(name="Alex Padilla", slug="alex-padilla")
+    meuser = factories.candidate(name="Mark P. Meuser", slug="mark-p-meuser")
+    senate = mayor_race(datetime.date(2022, 11, 8), padilla, meuser)
+    factories.release(
+        election=senate,
+        released_at=pacific("2022-11-10T16:00"),
+        votes={padilla: 934151, meuser: 478410},
+    )
+    story = factories.article(
+        published_at=pacific("2022-11-11T09:00"),
+        body="Alex Padilla beat Mark P. Meuser, 934,151 votes to 478,410.",
+    )
+    assert story.body_html.count('class="link-count"') == 2
+    assert reported(story, QUOTED) == {(1, "934,151, 478,410")}
+    later = factories.article(
+        published_at=pacific("2022-11-11T10:00"), body="Mark Meuser conceded to Alex Padilla."
+    )
+    assert named(later) == {"mark-p-meuser": 1, "alex-padilla": 1}
