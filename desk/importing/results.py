@@ -354,10 +354,12 @@ def import_results(path, dry_run=False, correction=False, confirmed=False):
         groups = defaultdict(list)
         for row in rows:
             groups[(row.election.pk, row.released_at)].append(row)
-        problems = check_against_stored(groups, correction=correction, confirmed=confirmed)
+        problems, corrected = check_against_stored(
+            groups, correction=correction, confirmed=confirmed
+        )
         if problems:
             raise Refused([f"row {number}: {message}" for number, message in sorted(problems)])
-        write_rows(rows, report)
+        write_rows(rows, report, corrected)
         if dry_run:
             transaction.set_rollback(True)
     return report

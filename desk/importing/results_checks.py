@@ -11,8 +11,9 @@ from elections.models import Release, VoteCount
 
 def check_against_stored(groups, *, correction=False, confirmed=False):
     """Problems as (row number, message) for releases grouped as {(election, time): rows},
-    seen after the releases stored before them and before them in the file."""
-    problems = []
+    seen after the releases stored before them and before them in the file; and, with
+    correction, the keys of the releases whose counts went down, which correct the count."""
+    problems, corrected = [], set()
     elections = {rows[0].election for rows in groups.values()}
     history = _stored_history(elections)
     for (election_id, released_at), rows in sorted(groups.items(), key=lambda g: g[0][1]):
@@ -29,25 +30,26 @@ def check_against_stored(groups, *, correction=False, confirmed=False):
             problems.append(
                 (first.number, f"check this release ({'; '.join(reasons)}); --confirm enters it")
             )
-        if not correction:
-            went_down = counts_gone_down(
-                first.ballots_counted,
-                votes,
-                ballots.before(released_at),
-                votes_given.before(released_at) or {},
-            )
-            if went_down:
-                problems.append(
-                    (
-                        first.number,
-                        f"since the releases before, {'; '.join(went_down)}; counts only grow "
-                        "(--correction if the source corrected them)",
-                    )
+        went_down = counts_gone_down(
+            first.ballots_counted,
+            votes,
+            ballots.before(released_at),
+            votes_given.before(released_at) or {},
+        )
+        if went_down and correction:
+            corrected.add((election_id, released_at))
+        elif went_down:
+            problems.append(
+                (
+                    first.number,
+                    f"since the releases before, {'; '.join(went_down)}; counts only grow "
+                    "(--correction if the source corrected them)",
                 )
+            )
         # This release is one before the next in the file.
         ballots.put(released_at, first.ballots_counted)
         votes_given.put(released_at, standing if _gives_votes(standing) else None)
-    return problems
+    return problems, corrected
 
 
 class _Figures:

@@ -28,29 +28,35 @@ class Report:
     changed_elections: set = field(default_factory=set)
     # The file's releases given as ballots counted or left alone, without candidates' rows.
     ballots_alone: int = 0
+    # Releases whose counts went down, entered with --correction and marked as corrections.
+    corrections: int = 0
 
     def __str__(self):
         def part(counts):
             return ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged"))
 
-        alone = f" ({self.ballots_alone} of ballots alone)" if self.ballots_alone else ""
-        return f"releases: {part(self.releases)}{alone}; vote_counts: {part(self.vote_counts)}"
+        notes = [f"{self.ballots_alone} of ballots alone"] if self.ballots_alone else []
+        if self.corrections:
+            notes.append(f"{self.corrections} marked as correcting the count")
+        notes = f" ({'; '.join(notes)})" if notes else ""
+        return f"releases: {part(self.releases)}{notes}; vote_counts: {part(self.vote_counts)}"
 
     @property
     def changed(self):
         return any(self.releases[k] or self.vote_counts[k] for k in ("created", "updated"))
 
 
-def write_rows(rows, report):
+def write_rows(rows, report, corrected=frozenset()):
     """Create or update the release and the votes of every checked row. Call it inside
-    the file's transaction."""
-    releases, stored_release_ids = _write_releases(rows, report)
+    the file's transaction. corrected: the (election id, released_at) of releases whose
+    counts went down, marked as corrections so that readers see why."""
+    releases, stored_release_ids = _write_releases(rows, report, corrected)
     _write_vote_counts(rows, releases, stored_release_ids, report)
     if report.changed:
         report.changed_elections = {row.election.pk for row in rows}
 
 
-def _write_releases(rows, report):
+def _write_releases(rows, report, corrected):
     """The file's releases, saved, by (election id, released_at); and the ids of those
     that were stored before."""
     firsts = {}
@@ -72,6 +78,9 @@ def _write_releases(rows, report):
     for key, row in firsts.items():
         values = {name: getattr(row, name) for name in RELEASE_FIELDS}
         values["source_url"] = values["source_url"] or ""
+        if key in corrected:
+            values["is_correction"] = True
+            report.corrections += 1
         releases[key] = writes.add(
             stored.get(key), {"election": row.election, "released_at": row.released_at}, values
         )

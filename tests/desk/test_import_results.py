@@ -310,7 +310,13 @@ def test_counts_going_down_are_refused_unless_marked_as_a_correction(race, tmp_p
     assert Release.objects.count() == 1
     output, refused = run(str(write(tmp_path, *lower, name="lower.csv")), "--correction")
     assert refused is None, output
-    assert Release.objects.count() == 2
+    assert "1 marked as correcting the count" in output
+    assert list(
+        Release.objects.order_by("released_at").values_list("is_correction", flat=True)
+    ) == [
+        False,
+        True,
+    ]
 
 
 def test_a_release_of_a_certified_election_needs_confirming(race, tmp_path):
