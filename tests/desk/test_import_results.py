@@ -300,7 +300,7 @@ def test_votes_beyond_the_ballots_counted_are_refused(race, tmp_path):
     assert not Release.objects.exists()
 
 
-def test_counts_going_down_are_refused_unless_marked_as_a_correction(race, tmp_path):
+def test_counts_going_down_are_refused_unless_marked_as_a_correction(race, tmp_path, client):
     assert run(str(write(tmp_path, *GOOD[:2])))[1] is None
     lower = [row.replace("2022-11-09T01:00", "2022-11-09T02:00") for row in GOOD[:2]]
     lower[0] = lower[0].replace(",1200,", ",1150,")
@@ -317,6 +317,8 @@ def test_counts_going_down_are_refused_unless_marked_as_a_correction(race, tmp_p
         False,
         True,
     ]
+    page = client.get(Release.objects.latest().get_absolute_url()).content.decode()
+    assert "Corrects the source's earlier figures" in page
 
 
 def test_a_release_of_a_certified_election_needs_confirming(race, tmp_path):
