@@ -89,11 +89,16 @@ def read_release_documents(
     )
 
 
+class FilesOutOfStep(FeedRefused):
+    """The two files state different times: one was fetched before the registrar's update and
+    the other after. A follower asks again; an archived folder holding them is refused."""
+
+
 def _check_agree(results, counters, election_day, name):
     """Both files of a release must say the same: a live follower fetching one file before
     the registrar's update and the other after it would otherwise mix two releases."""
     if results.published_at.replace(microsecond=0) != counters.published_at:
-        raise FeedRefused(
+        raise FilesOutOfStep(
             name,
             f"{RESULTS} and {COUNTER_DATA}",
             f"disagree on the time: {results.published_at.isoformat()} against "

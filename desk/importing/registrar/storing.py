@@ -30,6 +30,8 @@ CREATED, UNCHANGED, NOTHING_COUNTED, ALREADY_STORED, REFUSED = (
     "already stored",
     "refused",
 )
+# A live follower's polls that store nothing and refuse nothing (following.py).
+FEED_UNCHANGED, OUT_OF_STEP = "feed unchanged", "files out of step"
 
 
 @dataclass
@@ -54,6 +56,10 @@ class Outcome:
             said = "no ballots counted yet: no contest releases"
         elif self.action == ALREADY_STORED:
             said = "already stored with the same files: skipped"
+        elif self.action == FEED_UNCHANGED:
+            said = "the registrar's files have not changed since the last poll"
+        elif self.action == OUT_OF_STEP:
+            said = f"one file updated before the other, asked again next poll ({self.problem})"
         else:
             said = f"refused: {self.problem}"
         return f"{self.name}  {said}"
