@@ -23,6 +23,9 @@ _ROUNDED_BEFORE = re.compile(
 _LOOKBACK = 30  # characters: the longest of those words, with room to spare
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int
@@ -34,6 +37,8 @@ class Figure:
 
 def find_figures(text):
     figures = []
+    if not _DIGIT.search(text):
+        return figures  # most paragraphs quote nothing: one quick search, not the full regex
     for m in _NUMBER.finditer(text):
         if m.group("pct") is not None:
             try:

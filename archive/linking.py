@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -547,7 +547,24 @@ class _Batch:
         for model, rows in self.updates.items():
             model.objects.bulk_update(rows, fields[model], batch_size=1000)
         for model, rows in self.creates.items():
-            model.objects.bulk_create(rows, batch_size=1000)
+            if model is LinkQuestion:
+                model.objects.bulk_create(rows, batch_size=1000)
+            elif rows:
+                _copy_create(model, rows)
+
+
+def _copy_create(model, rows):
+    """Insert link rows with COPY: a first link of 100,000 stories makes 400,000 of them, and
+    bulk_create's INSERT of a thousand rows' parameters cost more than COPY's whole stream.
+    Only for models of plain columns, whose fields' pre_save gives the stored value."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([f.pre_save(row, True) for f in fields])
 
 
 def _link_batch(stories, context):
@@ -555,6 +572,7 @@ def _link_batch(stories, context):
     now = timezone.now()
     rendered = []
     for story in stories:
+        before = _linked_state(story)
         editor_candidates, editor_elections, suppressed = batch.editor_choices(story.pk)
         found = find_links(
             story, context, editor_candidates, editor_elections, suppressed, batch.answers(story.pk)
@@ -562,13 +580,52 @@ def _link_batch(stories, context):
         batch.sync(story, found)
         linked = (set(found.mention_counts) | editor_candidates) - suppressed["candidates"]
         story.body_html = render_body(story.body, found, linked, context)
-        story.linked_at = now
-        rendered.append(story)
+        # A story whose linked body and ids came out as before is not written again: after a
+        # release most stories of a contest link as they did, and rewriting them cost as
+        # much as linking them. linked_at says when its links last changed.
+        if story.linked_at is None or _linked_state(story) != before:
+            story.linked_at = now
+            rendered.append(story)
     batch.write()
-    type(stories[0]).objects.bulk_update(
-        rendered, ["body_html", "linked_at", "candidate_ids", "election_ids"], batch_size=500
-    )
+    if rendered:
+        _write_linked(type(stories[0]), rendered)
     stories_linked.send(sender=_link_batch, story_ids=[story.pk for story in stories])
+
+
+_LINKED_FIELDS = ("body_html", "linked_at", "candidate_ids", "election_ids")
+
+
+def _linked_state(story):
+    return (story.body_html, sorted(story.candidate_ids or ()), sorted(story.election_ids or ()))
+
+
+def _write_linked(model, stories):
+    """Write each story's linked body and ids: COPY into a temporary table, then one UPDATE
+    from it. Django's bulk_update writes a CASE of one arm per story for every column, which
+    cost more than the linking itself at 100,000 stories; so did binding thousands of
+    parameters into one UPDATE ... FROM (VALUES ...)."""
+    fields = [model._meta.get_field(name) for name in _LINKED_FIELDS]
+    quote = connection.ops.quote_name
+    columns = [quote(field.column) for field in fields]
+    types = [field.db_type(connection) for field in fields]
+    table = quote(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_LINKED_TABLE} (id bigint, "
+            + ", ".join(f"{c} {t}" for c, t in zip(columns, types, strict=True))
+            + ")"
+        )
+        with cursor.cursor.copy(f"COPY {_LINKED_TABLE} FROM STDIN") as copy:
+            for story in stories:
+                copy.write_row((story.pk, *(getattr(story, name) for name in _LINKED_FIELDS)))
+        sets = ", ".join(f"{c} = v.{c}" for c in columns)
+        cursor.execute(
+            f"UPDATE {table} AS a SET {sets} FROM {_LINKED_TABLE} AS v WHERE a.id = v.id"
+        )
+        cursor.execute(f"DELETE FROM {_LINKED_TABLE}")
+
+
+_LINKED_TABLE = "tally_linked_bodies"
 
 
 def link_article(story, context=None):
@@ -587,7 +644,14 @@ def relink(stories, batch_size=500, progress=None):
         chunk = ids[start : start + batch_size]
         batch = list(
             stories.model.objects.filter(pk__in=chunk).only(
-                "pk", "headline", "body", "published_at", "body_html", "linked_at"
+                "pk",
+                "headline",
+                "body",
+                "published_at",
+                "body_html",
+                "linked_at",
+                "candidate_ids",
+                "election_ids",
             )
         )
         with transaction.atomic():

@@ -109,6 +109,7 @@ class NameIndex:
                 if entry["bare"]:
                     self.surnames_of.setdefault(candidate_id, set()).add(canonical)
                 self.longest = max(self.longest, len(tokens))
+        self._starts = _starts_of(self._by_first)
         # Longest names first, so "Karen Bass" is tried before "Karen".
         self._by_first = {
             first: sorted(
@@ -124,28 +125,48 @@ class NameIndex:
     def find(self, text):
         """Every mention in the text, left to right, never overlapping."""
         by_first = self._by_first
-        words = list(_WORD.finditer(text))
         mentions = []
-        skip_to = 0
-        for i, word in enumerate(words):
-            if i < skip_to:
+        taken_to = 0  # where the last mention ended: mentions never overlap
+        # Only words that begin as some name does are looked at: most words of a story begin
+        # with a lower-case letter no name starts with, and are passed over inside the regex.
+        for word in self._starts.finditer(text):
+            if word.start() < taken_to:
                 continue
             options = by_first.get(word.group())
             if not options:
                 continue
+            following = None
             for tokens, canonical, ids, is_bare, given_by in options:
                 n = len(tokens)
-                if n > 1 and tuple(w.group() for w in words[i : i + n]) != tokens:
-                    continue
-                start, end = word.start(), words[i + n - 1].end()
+                end = word.end()
+                if n > 1:
+                    if following is None:
+                        more = _WORD.finditer(text, word.end())
+                        following = [w for _, w in zip(range(self.longest - 1), more, strict=False)]
+                    rest = following[: n - 1]
+                    if tuple(w.group() for w in rest) != tokens[1:]:
+                        continue
+                    end = rest[-1].end()
+                start = word.start()
                 if n == 1 or _SPACE.sub(" ", text[start:end]) == canonical:
                     someone_else = is_bare and _someone_else(text, start, end)
                     mentions.append(
                         Mention(start, end, ids, is_bare, canonical, someone_else, given_by)
                     )
-                    skip_to = i + n
+                    taken_to = end
                     break
         return mentions
+
+
+def _starts_of(firsts):
+    """A regex of the words that can start a name: those beginning with a capital that starts
+    one, and the few lower-case words that do ("de" of "de León" on second reference)."""
+    capitals = "".join(re.escape(c) for c in sorted({f[0] for f in firsts if f[0].isupper()}))
+    others = sorted((f for f in firsts if not f[0].isupper()), key=len, reverse=True)
+    choices = [rf"[{capitals}]\w*"] if capitals else []
+    if others:
+        choices.append(rf"(?:{'|'.join(map(re.escape, others))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(choices)})") if choices else re.compile(r"(?!)")
 
 
 def _someone_else(text, start, end):

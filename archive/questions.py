@@ -26,6 +26,9 @@ _COUNTED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:votes?|ballots?)\b", re.IGNO
 
 # A person's name: two or three capitalised words, perhaps with an initial or a particle.
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|del|la|van|von))?\s+[A-Z][\w'’-]+"
+# What _PERSON cannot match without: an honorific, a verb of saying, or ", a ...".
+_PERSON_HINTS = ("Mr", "Ms", "Mx", "Dr", "said", "says", "told", "added", "wrote")
+_APPOSITION = re.compile(r",\s+an?\s")
 # Read as a person where the sentence says so: an honorific before, "said" or "a ..." after.
 _PERSON = re.compile(
     rf"(?:\b(?:Mr|Mrs|Ms|Mx|Dr)\.\s+(?P<titled>{_NAME}))"
@@ -80,6 +83,8 @@ def people_named(text, mentions):
     the text's found names [Mention]; a name overlapping one resolved to a candidate is that
     candidate's, while one ending in a candidate's surname suggests a press name for them."""
     questions = []
+    if not any(map(text.__contains__, _PERSON_HINTS)) and not _APPOSITION.search(text):
+        return questions  # most paragraphs: a substring search instead of the regex's
     for match in _PERSON.finditer(text):
         group = "titled" if match.group("titled") else "named"
         start, end = match.span(group)
