@@ -8,11 +8,15 @@ alike, whether the admin, an importer or a script made it). This module is the o
 place that answers: it notes which stories may have changed and links them again,
 once, after the transaction commits, so that a release entered as thirty rows
 relinks its election's stories once and a rolled-back change relinks nothing.
+
+The relinking itself is a background task (archive.tasks): the request or import that
+made the change returns at once, and a worker links the stories within seconds.
 """
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import transaction
 from django.db.models import Q
+from django.tasks import TaskResultStatus
 
 from archive.models.links import ArticleCandidate
 from archive.models.stories import Article
@@ -78,13 +82,29 @@ def _note(elections=(), candidates=(), stories=()):
 
 
 def relink_noted():
-    """Link again every story noted since the last commit; returns how many."""
+    """Queue the relinking of every story noted since the last commit; returns how many
+    were linked where the task ran at once (TASKS_BACKEND=immediate), else 0."""
     pending = transaction.get_connection().__dict__.pop(_PENDING, None)
     if not pending:
         return 0
-    query = Q(pk__in=pending["stories"])
-    if pending["elections"]:
-        query |= Q(pk__in=stories_of_elections(pending["elections"]).values("pk"))
-    if pending["candidates"]:
-        query |= Q(pk__in=stories_naming(pending["candidates"]).values("pk"))
+    from archive.tasks import relink_stories  # the task module imports this one
+
+    result = relink_stories.enqueue(
+        elections=sorted(pending["elections"]),
+        candidates=sorted(pending["candidates"]),
+        stories=sorted(pending["stories"]),
+    )
+    if result.status == TaskResultStatus.FAILED:
+        # Run at once and failed: say so where it ran, as relinking inline would have.
+        raise RuntimeError(f"relinking failed: {result.errors[-1].traceback}")
+    return result.return_value if result.is_finished else 0
+
+
+def relink(elections=(), candidates=(), stories=()):
+    """Link again the stories these changes may have touched; returns how many."""
+    query = Q(pk__in=stories)
+    if elections:
+        query |= Q(pk__in=stories_of_elections(elections).values("pk"))
+    if candidates:
+        query |= Q(pk__in=stories_naming(candidates).values("pk"))
     return Article.objects.filter(query).relink()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "candidates",
     "elections",
     "archive",
@@ -221,6 +222,18 @@ CACHES = {
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 # Two sites on one cache (the demo and a benchmark's database) never share pages.
 CACHES["default"]["KEY_PREFIX"] = _default_db.get("NAME", "")
+
+# Background work (relinking stories after a release): queued in the database and run by
+# `manage.py db_worker`, which ./tally serve starts beside the site. TASKS_BACKEND=immediate
+# runs each task where it is enqueued instead, as the tests do.
+_TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = env_str("TASKS_BACKEND", "database")
+if _tasks_backend not in _TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASKS_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend]}}
 
 LOGGING = {
     "version": 1,

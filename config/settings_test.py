@@ -11,6 +11,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_COOKIES", "false")
 # The test client and the live server speak plain HTTP; tests/config checks the redirect.
 os.environ.setdefault("SSL_REDIRECT", "false")
+# Tasks run where they are enqueued: a test sees a release's stories relinked at its commit.
+# tests/archive/test_relink_task.py runs the database backend and its worker.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from config.settings import *  # noqa: E402,F403
 from config.settings import STORAGES  # noqa: E402

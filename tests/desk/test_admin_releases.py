@@ -374,3 +374,69 @@ def test_a_release_of_ballots_alone_opens_and_saves_again(desk_client, race):
     release.refresh_from_db()
     assert (release.ballots_counted, release.ballots_remaining) == (1500, 883000)
     assert not release.vote_counts.exists()
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks queued in the database, as in production, until a worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    """`manage.py db_worker --batch` in a process of its own, on the test database."""
+    import os
+    import subprocess
+    import sys
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "localhost", safe="")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{quote(db['USER'] or '', safe='')}@{host}{port}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "config.settings_test",
+        "TASKS_BACKEND": "database",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_desk_returns_before_relinking_and_the_worker_links_the_stories_within_seconds(
+    desk_client, queued_tasks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    election = factories.election(date=timezone.localdate(), status=Election.Status.COUNTING)
+    ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
+    bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
+    story = factories.article(
+        body="Ada Ames had 1,100 votes to 900 for Bo Burke.",
+        published_at=timezone.now() - datetime.timedelta(minutes=30),
+    )
+    # Each of those rows was its own commit here, and queued its own relinking.
+    earlier = list(DBTaskResult.objects.values_list("pk", flat=True))
+    response = desk_client.post(ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)]))
+    assert response.status_code == 302
+    # Saved and answered; the story is as it was until the worker's turn.
+    assert not story.release_links.exists()
+    queued = DBTaskResult.objects.exclude(pk__in=earlier).get()
+    assert queued.task_path == "archive.tasks.relink_stories"
+    assert queued.status == "READY"
+    assert queued.args_kwargs["kwargs"]["elections"] == [election.pk]
+
+    run_worker()
+    release = election.releases.get()
+    assert story.release_links.filter(release=release, reason="quoted").exists()
+    story.refresh_from_db()
+    assert f'href="{release.get_absolute_url()}">1,100</a>' in story.body_html
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
