@@ -228,9 +228,8 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
     assert (ada.outcome, bo.outcome) == ("elected", "defeated")
 
 
-def test_a_new_release_links_the_stories_that_quote_it(
-    desk_client, django_capture_on_commit_callbacks
-):
+def counting_race_and_story():
+    """A race being counted, and a story quoting figures no release holds yet."""
     election = factories.election(date=timezone.localdate(), status=Election.Status.COUNTING)
     ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
     bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
@@ -238,6 +237,13 @@ def test_a_new_release_links_the_stories_that_quote_it(
         body="Ada Ames had 1,100 votes to 900 for Bo Burke.",
         published_at=timezone.now() - datetime.timedelta(minutes=30),
     )
+    return election, ada, bo, story
+
+
+def test_a_new_release_links_the_stories_that_quote_it(
+    desk_client, django_capture_on_commit_callbacks
+):
+    election, ada, bo, story = counting_race_and_story()
     assert not story.release_links.exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = desk_client.post(
@@ -416,13 +422,7 @@ def test_the_desk_returns_before_relinking_and_the_worker_links_the_stories_with
 ):
     from django_tasks_db.models import DBTaskResult
 
-    election = factories.election(date=timezone.localdate(), status=Election.Status.COUNTING)
-    ada = factories.candidacy(election=election, candidate=factories.candidate(name="Ada Ames"))
-    bo = factories.candidacy(election=election, candidate=factories.candidate(name="Bo Burke"))
-    story = factories.article(
-        body="Ada Ames had 1,100 votes to 900 for Bo Burke.",
-        published_at=timezone.now() - datetime.timedelta(minutes=30),
-    )
+    election, ada, bo, story = counting_race_and_story()
     # Each of those rows was its own commit here, and queued its own relinking.
     earlier = list(DBTaskResult.objects.values_list("pk", flat=True))
     response = desk_client.post(ADD, release_form(election, [(ada, 1100, None), (bo, 900, None)]))
