@@ -84,12 +84,19 @@ class NameIndex:
         self._by_first = {}
         self.surnames_of = {}  # candidate id -> the surnames alone that find them
         self.longest = 1
+        # Names someone gives (a full or press name): another's short form never shares one,
+        # so "Karen Ruth Bass" leaves "Karen Bass" to the Karen Bass who is called that.
+        given_names = {
+            tuple(_WORD.findall(name)) for names in names_by_candidate.values() for name in names
+        }
         for candidate_id, names in names_by_candidate.items():
             full = _SPACE.sub(" ", names[0].strip()) if names else ""
             # A surname alone finds its candidate, as newsrooms write on second reference.
             implied = surname(full) if full else ""
             # So does the name without its middle ones, as the press writes it.
             short = short_form(full) if full else None
+            if short and tuple(_WORD.findall(short)) in given_names:
+                short = None
             derived = [n for n in (short, implied) if n]
             for name in [*names, *derived]:
                 tokens = tuple(_WORD.findall(name))
