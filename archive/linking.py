@@ -593,6 +593,7 @@ def _link_batch(stories, context):
 
 
 _LINKED_FIELDS = ("body_html", "linked_at", "candidate_ids", "election_ids")
+_LINKED_TABLE = "tally_linked_bodies"  # a temporary table, one per connection
 
 
 def _linked_state(story):
@@ -623,9 +624,6 @@ def _write_linked(model, stories):
             f"UPDATE {table} AS a SET {sets} FROM {_LINKED_TABLE} AS v WHERE a.id = v.id"
         )
         cursor.execute(f"DELETE FROM {_LINKED_TABLE}")
-
-
-_LINKED_TABLE = "tally_linked_bodies"
 
 
 def link_article(story, context=None):

@@ -26,6 +26,12 @@ class FeedRefused(Exception):
         where = [f"release {release}" if release else "", file or ""]
         super().__init__(": ".join([*filter(None, where), problem]))
 
+    @property
+    def in_file(self):
+        """The file and the problem, without the release: what an Outcome's line adds after
+        the release's name."""
+        return ": ".join(filter(None, [self.file, self.problem]))
+
 
 class Document:
     """One file of one release: parses it and checks each value's type, naming its path."""

@@ -94,9 +94,9 @@ class Follower:
             outcome = self._poll()
         except FilesOutOfStep as refused:
             # The registrar is between its two files' updates: the next poll will find both.
-            outcome = Outcome("live", OUT_OF_STEP, problem=_said(refused))
+            outcome = Outcome("live", OUT_OF_STEP, problem=refused.in_file)
         except FeedRefused as refused:
-            outcome = Outcome(refused.release or "live", REFUSED, problem=_said(refused))
+            outcome = Outcome(refused.release or "live", REFUSED, problem=refused.in_file)
         except DatabaseError as exc:
             # The database restarting mid-night: nothing was written (one transaction).
             outcome = Outcome("live", REFUSED, problem=f"database: {exc}".strip())
@@ -143,7 +143,3 @@ class Follower:
 
     def _fetch(self, url, file):
         return fetch_changed(url, file, self.timeout, self.answers.by_file.get(file))
-
-
-def _said(refused):
-    return ": ".join(filter(None, [refused.file, refused.problem]))

@@ -99,9 +99,4 @@ def _import(stored, name, read, source_url=""):
         release = read()
         return store_release(stored, release, source_url)
     except FeedRefused as refused:
-        return Outcome(name, REFUSED, problem=_problem(refused))
-
-
-def _problem(refused):
-    """The refusal without the release's name, which the report's line already starts with."""
-    return ": ".join(filter(None, [refused.file, refused.problem]))
+        return Outcome(name, REFUSED, problem=refused.in_file)
