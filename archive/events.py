@@ -6,5 +6,6 @@ this tells whoever keeps copies of pages (public.page_cache) that stories change
 
 from django.dispatch import Signal
 
-#: Stories were linked again: story_ids=[...]. Sent after the rows are written.
+#: Stories' links changed: story_ids=[...] (those linked again as they were are left
+#: out). Sent after the rows are written.
 stories_linked = Signal()

@@ -589,7 +589,7 @@ def _link_batch(stories, context):
     batch.write()
     if rendered:
         _write_linked(type(stories[0]), rendered)
-    stories_linked.send(sender=_link_batch, story_ids=[story.pk for story in stories])
+    stories_linked.send(sender=_link_batch, story_ids=[story.pk for story in rendered])
 
 
 _LINKED_FIELDS = ("body_html", "linked_at", "candidate_ids", "election_ids")

@@ -216,10 +216,16 @@ CACHES = {
         }
     )
 }
-# How long Tally's own cache may serve a public page (public/page_cache.py); browsers
-# and proxies are told to ask each time whatever this is. Off by default while
-# developing, so an edit shows at once without the cache.
+# How long Tally's own cache may serve a public page that nothing has changed
+# (public/page_cache.py); a change forgets the pages that show it at once. Off by
+# default while developing, so an edit shows at once without the cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
+# How much longer its old copy may be served while one worker rebuilds a changed page.
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 600)
+# What a shared proxy or CDN is told (s-maxage, stale-while-revalidate): it hears of no
+# change, so it keeps a page only a few seconds. Browsers always ask again (max-age=0).
+PAGE_PROXY_SECONDS = env_int("PAGE_PROXY_SECONDS", 5)
+PAGE_PROXY_STALE_SECONDS = env_int("PAGE_PROXY_STALE_SECONDS", 30)
 # Two sites on one cache (the demo and a benchmark's database) never share pages.
 CACHES["default"]["KEY_PREFIX"] = _default_db.get("NAME", "")
 

@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from elections.models import Election, VoteCount
+from public import page_cache
 
 COLUMNS = [
     "election",
@@ -86,6 +87,7 @@ def _cell(value):
 
 def results_csv(request, slug):
     election = get_object_or_404(Election, slug=slug)
+    page_cache.shows(request, page_cache.contest(election.pk))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{election.slug}-results.csv"'
     writer = csv.writer(response)
@@ -103,6 +105,7 @@ def _json_value(value):
 
 def results_json(request, slug):
     election = get_object_or_404(Election, slug=slug)
+    page_cache.shows(request, page_cache.contest(election.pk))
     data = {
         "election": {
             "slug": election.slug,

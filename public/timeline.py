@@ -271,3 +271,9 @@ def candidate_chart(candidate, election, steps, candidacy_id, chart_id):
         scale=charts.share_scale(values),
         y_format=lambda v: f"{v:g}%",
     )
+
+
+def last_updated(releases):
+    """When the latest of these releases came out (None for none): what a page of counts
+    tells its reader as "figures last updated"."""
+    return max((release.released_at for release in releases if release is not None), default=None)

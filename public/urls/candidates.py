@@ -6,7 +6,7 @@ from public.views import candidates as views
 app_name = "candidates"
 
 urlpatterns = [
-    path("", cached_page(views.candidate_list, reads=["page"]), name="candidate_list"),
+    path("", cached_page(views.candidate_list, reads=["page"], tags=[]), name="candidate_list"),
     path(
         "<slug:slug>/", cached_page(views.candidate_detail, reads=["page"]), name="candidate_detail"
     ),

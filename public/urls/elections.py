@@ -1,16 +1,16 @@
 from django.urls import path
 
 from public import exports
-from public.page_cache import cached_page
+from public.page_cache import COUNTS, cached_page
 from public.views import elections as views
 
 app_name = "elections"
 
 urlpatterns = [
-    path("", cached_page(views.election_list, reads=["page"]), name="election_list"),
+    path("", cached_page(views.election_list, reads=["page"], tags=[COUNTS]), name="election_list"),
     path(
         "days/<slug:slug>/",
-        cached_page(views.election_day_detail, reads=[]),
+        cached_page(views.election_day_detail, reads=[], tags=[COUNTS]),
         name="election_day_detail",
     ),
     path(

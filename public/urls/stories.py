@@ -1,7 +1,7 @@
 from django.urls import path
 
 from public import feeds
-from public.page_cache import cached_page
+from public.page_cache import STORIES, cached_page
 from public.urls import converters
 from public.views import search as search_views
 from public.views import stories as views
@@ -13,20 +13,24 @@ app_name = "archive"
 urlpatterns = [
     path("", cached_page(views.home, reads=[]), name="home"),
     path("search/", search_views.search, name="search"),
-    path("stories/", cached_page(views.StoryIndex.as_view(), reads=["page"]), name="story_index"),
+    path(
+        "stories/",
+        cached_page(views.StoryIndex.as_view(), reads=["page"], tags=[STORIES]),
+        name="story_index",
+    ),
     path(
         "stories/<year:year>/",
-        cached_page(views.StoryYear.as_view(), reads=["page"]),
+        cached_page(views.StoryYear.as_view(), reads=["page"], tags=[STORIES]),
         name="story_year",
     ),
     path(
         "stories/<year:year>/<month:month>/",
-        cached_page(views.StoryMonth.as_view(), reads=["page"]),
+        cached_page(views.StoryMonth.as_view(), reads=["page"], tags=[STORIES]),
         name="story_month",
     ),
     path(
         "stories/<year:year>/<month:month>/<day:day>/",
-        cached_page(views.StoryDay.as_view(), reads=["page"]),
+        cached_page(views.StoryDay.as_view(), reads=["page"], tags=[STORIES]),
         name="story_day",
     ),
     path(
@@ -35,7 +39,11 @@ urlpatterns = [
         name="story_detail",
     ),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
-    path("tags/<tag:slug>/", cached_page(views.tag_detail, reads=["page"]), name="tag_detail"),
+    path(
+        "tags/<tag:slug>/",
+        cached_page(views.tag_detail, reads=["page"], tags=[STORIES]),
+        name="tag_detail",
+    ),
     path("feeds/latest/", feeds.LatestStories(), name="feed_latest"),
     path("feeds/latest/atom/", feeds.atom(feeds.LatestStories)(), name="feed_latest_atom"),
     path("candidates/<slug:slug>/feed/", feeds.CandidateStories(), name="candidate_feed"),

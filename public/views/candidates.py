@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Article
 from candidates.models import Candidate
 from elections.models import Candidacy
-from public import timeline
+from public import page_cache, timeline
 from public.paging import paginate
 
 CANDIDATES_PER_PAGE = 50
@@ -28,6 +28,9 @@ def candidate_list(request):
 def candidate_detail(request, slug):
     candidate = get_object_or_404(Candidate, slug=slug)
     candidacies = list(candidate.candidacies.select_related("election").order_by("-election__date"))
+    page_cache.shows(
+        request, page_cache.STORIES, *(page_cache.contest(c.election_id) for c in candidacies)
+    )
     steps_by_election = timeline.load_steps_by_election(
         [c.election for c in candidacies], candidacies
     )
@@ -59,5 +62,13 @@ def candidate_detail(request, slug):
     return render(
         request,
         "candidates/candidate_detail.html",
-        {"candidate": candidate, "races": races, "page_obj": page, "section": "candidates"},
+        {
+            "candidate": candidate,
+            "races": races,
+            "figures_updated": timeline.last_updated(
+                step.release for steps in steps_by_election.values() for step in steps
+            ),
+            "page_obj": page,
+            "section": "candidates",
+        },
     )

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from archive.models import Article
 from elections.models import Election, ElectionDay, Release
-from public import timeline
+from public import page_cache, timeline
 from public.paging import paginate
 
 ELECTIONS_PER_PAGE = 25
@@ -19,12 +19,14 @@ def election_list(request):
     elections = Election.objects.with_winners().order_by("-date", "jurisdiction", "office")
     page = Paginator(elections, ELECTIONS_PER_PAGE).get_page(request.GET.get("page"))
     days = ElectionDay.objects.order_by("-date", "title") if page.number == 1 else []
+    rows = _with_current_release(page.object_list)
     return render(
         request,
         "elections/election_list.html",
         {
             "page_obj": page,
-            "rows": _with_current_release(page.object_list),
+            "rows": rows,
+            "figures_updated": timeline.last_updated(row["release"] for row in rows),
             "days": days,
             "section": "elections",
         },
@@ -44,7 +46,13 @@ def election_day_detail(request, slug):
     return render(
         request,
         "elections/election_day_detail.html",
-        {"section": "elections", "day": day, "groups": groups, "contest_count": len(rows)},
+        {
+            "section": "elections",
+            "day": day,
+            "groups": groups,
+            "contest_count": len(rows),
+            "figures_updated": timeline.last_updated(row["release"] for row in rows),
+        },
     )
 
 
@@ -76,6 +84,7 @@ def election_detail(request, slug):
     election = get_object_or_404(
         Election.objects.select_related("follows", "election_day"), slug=slug
     )
+    page_cache.shows(request, page_cache.STORIES, page_cache.contest(election.pk))
     candidacies = list(election.candidacies.select_related("candidate").order_by("candidate__name"))
     steps = timeline.load_steps(election, candidacies)
     candidacies = timeline.candidacies_in_order(steps, candidacies)
@@ -95,6 +104,7 @@ def election_detail(request, slug):
             "candidacies": candidacies,
             "steps": steps,
             "current": current,
+            "figures_updated": timeline.last_updated(step.release for step in steps),
             "ballots_since": timeline.ballots_alone_since(steps, current),
             "gives_votes": any(step.gives_votes for step in steps),
             "share_table": timeline.share_table(steps, candidacies),
@@ -109,6 +119,7 @@ def election_detail(request, slug):
 
 def release_detail(request, slug, number):
     election = get_object_or_404(Election, slug=slug)
+    page_cache.shows(request, page_cache.STORIES, page_cache.contest(election.pk))
     if not 1 <= number <= MAX_RELEASE_NUMBER:
         raise Http404("Releases are numbered from 1.")
     # The ones before give the link back and the change (from the latest that gave votes);

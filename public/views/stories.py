@@ -11,6 +11,7 @@ from taggit.models import Tag
 from archive.models import Article, ArticleElection, shown_through
 from candidates.models import Candidate
 from elections.models import Election, Release
+from public import page_cache, timeline
 from public.paging import UncountedPaginator, paginate
 from public.story_panels import story_sidebar
 
@@ -58,6 +59,7 @@ def home(request):
             "stories": stories,
             "counts": counts,
             "counts_heading": heading,
+            "figures_updated": timeline.last_updated(by_election.values()),
             "in_the_news": in_the_news,
             "section": "home",
         },
@@ -86,10 +88,15 @@ def story_detail(request, year, month, day, slug):
         raise Http404("No such date.") from exc
     if timezone.localtime(story.published_at).date() != day_asked:
         raise Http404("No story of that name on that day.")
-    return render(
+    sidebar = story_sidebar(story)
+    page_cache.shows(
         request,
-        "archive/story_detail.html",
-        {"story": story, "section": "stories", **story_sidebar(story)},
+        page_cache.story(story.pk),
+        *(page_cache.contest(panel.election.pk) for panel in sidebar["count_panels"]),
+        *(page_cache.contest(release.election_id) for release in sidebar["reported_releases"]),
+    )
+    return render(
+        request, "archive/story_detail.html", {"story": story, "section": "stories", **sidebar}
     )
 
 

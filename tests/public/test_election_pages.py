@@ -192,3 +192,22 @@ def test_the_demo_election_day_shows_the_mayors_race_among_the_cities(client, de
     assert 'href="/elections/los-angeles-mayor-2022-11-08/"' in cities
     mayor = cities[cities.index('href="/elections/los-angeles-mayor-2022-11-08/"') :]
     assert mayor[: mayor.index("</tr>")].count("<strong>Karen Bass</strong> (elected)") == 1
+
+
+def test_pages_of_a_count_say_when_their_figures_were_last_updated(client, demo):
+    from django.utils import timezone
+
+    from elections.models import Release
+
+    general = Release.objects.filter(election__slug="los-angeles-mayor-2022-11-08")
+    latest = general.order_by("-released_at").first()
+    later = factories.release(
+        election=latest.election, released_at=latest.released_at + datetime.timedelta(hours=2)
+    )  # ballots alone, and still the page's latest word
+    when = timezone.localtime(later.released_at).isoformat()
+    stamp = f'Figures last updated <time datetime="{when}">'
+    for url in (GENERAL, "/candidates/rick-caruso/"):
+        assert stamp in text(client.get(url)), url
+    for url in ("/elections/los-angeles-mayor-2022-06-07/", "/elections/", "/"):
+        page = text(client.get(url))
+        assert "Figures last updated" in page and stamp not in page, url

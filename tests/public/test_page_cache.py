@@ -1,10 +1,17 @@
 """Public pages come from the shared cache until something they show changes."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article
-from elections.models import VoteCount
+from candidates.models import Candidate
+from elections.models import Election, VoteCount
+from public import page_cache as pages
 from public.views.stories import STORIES_PER_PAGE
 from tests import factories
 
@@ -27,8 +34,9 @@ def cache_control(response):
     return set(response["Cache-Control"].split(", "))
 
 
-# What a browser or proxy is told: keep a copy, but ask each time (see public/page_cache.py).
-ASK_EACH_TIME = {"public", "max-age=0", "must-revalidate"}
+# What a browser is told: keep a copy, but ask each time; and a shared proxy or CDN, which
+# hears of no change: keep it a few seconds (see public/page_cache.py).
+ASK_EACH_TIME = {"public", "max-age=0", "s-maxage=5", "stale-while-revalidate=30"}
 
 
 def cached_pages():
@@ -154,3 +162,85 @@ def test_links_on_a_page_carry_no_parameter_it_does_not_read(client, two_pages_o
     # With the cache off too: a page is the same whichever address asked for it first.
     page = client.get(f"{two_pages_of_a_tag}?utm_source=a&page=1")
     assert '<a rel="next" href="?page=2">Next page →</a>' in page.content.decode()
+
+
+GENERAL = "/elections/los-angeles-mayor-2022-11-08/"
+PRIMARY_2026 = "/elections/los-angeles-mayor-2026-06-02/"
+
+
+def new_count_of_the_general(**kw):
+    general = Election.objects.get(slug="los-angeles-mayor-2022-11-08")
+    latest = general.releases.order_by("-released_at").first()
+    bass, caruso = (Candidate.objects.get(slug=s) for s in ("karen-bass", "rick-caruso"))
+    return factories.release(
+        election=general,
+        released_at=latest.released_at + datetime.timedelta(hours=1),
+        votes={bass: 999_001, caruso: 888_002},
+        **kw,
+    )
+
+
+def test_a_release_forgets_only_the_pages_that_show_its_contest(
+    client, page_cache, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    elsewhere = "/stories/2025/12/15/bass-opens-re-election-bid/"
+    for url in ("/", GENERAL, PRIMARY_2026, elsewhere, "/stories/"):
+        assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        new_count_of_the_general()
+    # The other contest's page, a story that does not show this count, and a list of
+    # stories come from the cache as they were.
+    with django_assert_num_queries(0):
+        for url in (PRIMARY_2026, elsewhere, "/stories/"):
+            assert client.get(url).status_code == 200
+    # The contest's own page shows it; the home page, which sums up contests, is built again.
+    assert "999,001" in client.get(GENERAL).content.decode()
+    with CaptureQueriesContext(connection) as home:
+        client.get("/")
+    assert len(home) > 0
+
+
+def test_a_story_that_shows_the_count_is_built_again(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    url = story().get_absolute_url()
+    assert "999,001" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        new_count_of_the_general(is_final=True)  # the story shows the final count
+    assert "999,001" in client.get(url).content.decode()
+
+
+def test_while_one_worker_rebuilds_a_changed_page_the_others_serve_the_old_copy(
+    client, page_cache, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    assert "273,941" in client.get(GENERAL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        VoteCount.objects.filter(votes=273941).update(votes=273942)
+    # Another worker took the rebuild.
+    lock = pages.LOCK_PREFIX + pages._key(RequestFactory().get(GENERAL))
+    assert cache.add(lock, True)
+    with django_assert_num_queries(0):
+        during = client.get(GENERAL).content.decode()
+    assert "273,941" in during
+    cache.delete(lock)  # it gave up (a rebuild that finished would have stored its page)
+    after = client.get(GENERAL).content.decode()
+    assert "273,942" in after and "273,941" not in after
+
+
+def test_a_page_lost_from_the_cache_tags_is_not_taken_as_fresh(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    assert "273,941" in client.get(GENERAL).content.decode()
+    VoteCount.objects.filter(votes=273941).update(votes=273942)
+    # A write no stamp reached, then the cache lost its stamps (a restarted server).
+    cache.delete_many([k.split(":", 2)[2] for k in cache._cache if "tally:tag:" in k])
+    assert "273,942" in client.get(GENERAL).content.decode()
+
+
+def test_pages_name_what_they_show_for_a_cdn(client, page_cache):
+    assert set(client.get(GENERAL)["Cache-Tag"].split(",")) == {
+        "site",
+        "stories",
+        f"election:{Election.objects.get(slug='los-angeles-mayor-2022-11-08').pk}",
+    }
+    assert set(client.get("/")["Cache-Tag"].split(",")) == {"site", "counts", "stories"}
