@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads: an anonymous reader's request reads from a replica, if any.
+    "config.replicas.ReaderOnReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,6 +111,18 @@ _default_db.update(
     }
 )
 DATABASES = {"default": _default_db}
+# Read replicas (config/replicas.py): anonymous readers' pages read from one of them.
+for _n, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_n}"] = {
+        **dj_database_url.parse(_url),
+        "CONN_MAX_AGE": _default_db["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # Tests made with a replica read the test database itself through it.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"] if len(DATABASES) > 1 else []
+# How far a replica may lag: a page built that soon after a change is not cached as fresh.
+REPLICA_LAG_SECONDS = env_int("REPLICA_LAG_SECONDS", 2 if len(DATABASES) > 1 else 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

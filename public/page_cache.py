@@ -175,7 +175,9 @@ def _stamps(page_tags, started):
         # Never stamped: as if changed long ago, but unlike any stamp lost before.
         cache.add(missing, _new_stamp(0.0), timeout=None)
         stamps[missing] = cache.get(missing)
-    if any(stamp is None or stamp[0] > started - CLOCK_SKEW_SECONDS for stamp in stamps.values()):
+    # A read replica may not have had the change yet either (config/replicas.py).
+    margin = CLOCK_SKEW_SECONDS + settings.REPLICA_LAG_SECONDS
+    if any(stamp is None or stamp[0] > started - margin for stamp in stamps.values()):
         return None
     return stamps
 
