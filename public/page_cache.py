@@ -63,6 +63,8 @@ EVERYTHING = (SITE, COUNTS, STORIES)
 # A stamp made on another machine is trusted to this many seconds: a page built within
 # it after a change is rebuilt once more rather than risk keeping the page from before.
 CLOCK_SKEW_SECONDS = 1.0
+# Past this many stories linked again at once, every page is forgotten with one stamp.
+MANY_STORIES = 100
 # How long one worker may take to rebuild a page before another may try.
 REBUILD_SECONDS = 30
 
@@ -88,10 +90,17 @@ def forget(*tags):
     """Forget every cached page that shows any of these tags: call after a write."""
 
     def _stamp():
-        cache.set_many({TAG_PREFIX + tag: _new_stamp(time.time()) for tag in set(tags)}, None)
+        stamps = {TAG_PREFIX + tag: _new_stamp(time.time()) for tag in set(tags)}
+        cache.set_many(stamps, _stamp_seconds())
 
     # After the commit, so that no reader caches the page from before it.
     transaction.on_commit(_stamp)
+
+
+def _stamp_seconds():
+    # A stamp matters only to pages still fresh, which none is past PAGE_CACHE_SECONDS;
+    # a stamp gone is taken as a change (see _is_fresh), so it may expire soon after.
+    return settings.PAGE_CACHE_SECONDS + 60
 
 
 def _new_stamp(when):
@@ -173,7 +182,7 @@ def _stamps(page_tags, started):
     stamps = cache.get_many(keys)
     for missing in set(keys) - set(stamps):
         # Never stamped: as if changed long ago, but unlike any stamp lost before.
-        cache.add(missing, _new_stamp(0.0), timeout=None)
+        cache.add(missing, _new_stamp(0.0), _stamp_seconds())
         stamps[missing] = cache.get(missing)
     # A read replica may not have had the change yet either (config/replicas.py).
     margin = CLOCK_SKEW_SECONDS + settings.REPLICA_LAG_SECONDS
@@ -231,7 +240,9 @@ def _on_contest_changed(sender, election_ids, **kwargs):
 
 
 def _on_stories_linked(sender, story_ids, **kwargs):
-    if story_ids:
+    if len(story_ids) > MANY_STORIES:
+        forget(SITE)  # a relink of the archive: one stamp, not one a story
+    elif story_ids:
         forget(STORIES, *(story(pk) for pk in story_ids))
 
 
