@@ -2,17 +2,29 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Lookup, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from archive import linking
-from archive.models.links import ArticleRelease, shown_through
+from archive.models.links import ArticleCandidate, ArticleRelease, shown_through
 from archive.models.tags import StoryTags, tag_ids_of
 from candidates.models import Candidate
 from elections.checks import validate_time, within_years
 from elections.models import Election, Release
+
+
+class InArray(Lookup):
+    """`pk = ANY(ARRAY(subquery))`: the subquery's rows, worked out once before the outer
+    query's plan is chosen."""
+
+    lookup_name = "in_array"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
 
 
 class Publication(models.Model):
@@ -48,9 +60,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def naming(self, candidate):
         """Stories linked to the candidate, as readers see the links."""
-        # A join, not EXISTS: a story has one link row per candidate, and the planner
-        # can start from the candidate's links instead of walking every story.
-        return self.filter(shown_through("candidate_links", candidate=candidate))
+        # The candidate's links first, as an array the plan cannot see into: given a join
+        # or EXISTS, the planner takes a candidate's few hundred stories as spread evenly
+        # through time and walks the whole archive newest first, probing each story for a
+        # link (300-500 ms at 100,000 stories for one named only years ago). This costs
+        # what the candidate's own stories cost, 7 ms for 700, whatever the archive holds.
+        links = ArticleCandidate.objects.shown().filter(candidate=candidate).values("article_id")
+        return self.filter(InArray(F("pk"), Subquery(links)))
 
     def covering(self, election):
         """Stories linked to the election, as readers see the links."""
