@@ -119,3 +119,25 @@ def setup_django(url, settings="config.settings"):
 
     os.environ.update(django_env(url, settings=settings))
     django.setup()
+
+
+def copy_database(source_url, url):
+    """Make `url`'s database a fresh copy of `source_url`'s (a file copy, in seconds)."""
+    from psycopg import sql
+
+    name, source = database_name(url), database_name(source_url)
+    if name in {"tally", "postgres", "template0", "template1", source}:
+        raise SystemExit(f"bench: refusing to overwrite the database {name!r}; use another name.")
+    with _admin_connection(url) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        # A template must have no other session: a benchmark left running would hold one.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [source]
+        )
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(source)
+            )
+        )
