@@ -91,8 +91,8 @@ class Load(threading.Thread):
             started = time.monotonic()
             command = [
                 "taskset", "-c", self.core, "wrk", "-t1", f"-c{self.connections}",
-                f"-d{WINDOW_SECONDS}s", "--timeout", "10s", "-s", str(BENCH_DIR / "windows.lua"),
-                self.base, "--", self.paths_file,
+                f"-d{WINDOW_SECONDS}s", "--timeout", "10s",
+                "-s", str(BENCH_DIR / "percentiles.lua"), self.base, "--", self.paths_file,
             ]  # fmt: skip
             output = subprocess.run(command, capture_output=True, text=True).stdout
             line = next((x for x in output.splitlines() if x.startswith("{")), None)
