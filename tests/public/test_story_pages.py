@@ -1,6 +1,7 @@
 """The reader's story pages: lists, date archives, a story with its count panels, tags, errors."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -240,3 +241,12 @@ def test_a_tag_in_another_script_has_its_page_and_feed(client, db):
     assert f'href="{tag_url}"' in page.content.decode()
     assert "Campaña en el este" in client.get(tag_url).content.decode()
     assert client.get(tag_url + "feed/").status_code == 200
+
+
+def test_the_stories_index_offers_only_years_that_have_stories(client):
+    for year in (2020, 2022):
+        factories.article(published_at=datetime.datetime(year, 6, 1, 9, 0, tzinfo=LA))
+    # Late on New Year's Eve in Los Angeles is already the next year in UTC.
+    factories.article(published_at=datetime.datetime(2017, 12, 31, 23, 0, tzinfo=LA))
+    page = text(client.get("/stories/"))
+    assert re.findall(r'href="/stories/(\d{4})/"', page) == ["2022", "2020", "2017"]
