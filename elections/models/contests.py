@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
 
 from candidates.models import Candidate
 from elections.checks import validate_time, within_years
@@ -194,6 +195,17 @@ class Election(AnnouncingModel):
 
     def get_absolute_url(self):
         return reverse("elections:election_detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_label(self):
+        """Where the contest stands, as a reader is told: "Scheduled" only until its day."""
+        if self.status == ElectionStatus.SCHEDULED:
+            today = timezone.localdate()
+            if self.date == today:
+                return "Voting today"
+            if self.date < today:
+                return "Held, no count on file"
+        return self.get_status_display()
 
     def announced_election_id(self):
         return self.pk

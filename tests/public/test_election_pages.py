@@ -211,3 +211,13 @@ def test_pages_of_a_count_say_when_their_figures_were_last_updated(client, demo)
     for url in ("/elections/los-angeles-mayor-2022-06-07/", "/elections/", "/"):
         page = text(client.get(url))
         assert "Figures last updated" in page and stamp not in page, url
+
+
+def test_a_contest_says_scheduled_only_until_its_day(client):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    for days, said in ((7, "Scheduled"), (0, "Voting today"), (-7, "Held, no count on file")):
+        election = factories.election(date=today + datetime.timedelta(days=days))
+        page = text(client.get(election.get_absolute_url()))
+        assert f'<span class="status status-scheduled">{said}</span>' in page, days
