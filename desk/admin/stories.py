@@ -86,7 +86,7 @@ class TagFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
     form = ArticleForm
-    list_display = ["headline", "publication", "status", "published_at", "linked_candidates"]
+    list_display = ["headline", "publication", "shown_status", "published_at", "linked_candidates"]
     list_filter = [
         "status",
         "publication",
@@ -126,6 +126,14 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
     def get_search_results(self, request, queryset, search_term):
         # Editors search as readers do: the full-text vector over headline, dek and body.
         return search_admin(queryset, search_term), False
+
+    @admin.display(description="Status", ordering="status")
+    def shown_status(self, story):
+        """ "Scheduled" for a published story whose time has not come: readers see none of
+        it yet, and "Published" would tell the editor otherwise."""
+        if story.status == Article.Status.PUBLISHED and story.published_at > timezone.now():
+            return "Scheduled"
+        return story.get_status_display()
 
     @admin.display(description="Candidates")
     def linked_candidates(self, story):

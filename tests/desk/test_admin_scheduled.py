@@ -2,6 +2,7 @@
 page until its time comes, with no job to run; the clock is moved, not the story."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -70,3 +71,14 @@ def test_scheduled_story_stays_off_each_public_list(client, scheduled, monkeypat
     response = client.get(path)
     assert response.status_code == 200, path
     assert "quorvath-scheduled-scoop" in response.content.decode(), path
+
+
+def test_the_desk_lists_a_scheduled_story_as_scheduled(admin_client, scheduled, monkeypatch):
+    def status_cell():
+        page = admin_client.get("/admin/archive/article/").content.decode()
+        row = page[page.index(HEADLINE) :]
+        return re.search(r'class="field-shown_status">([^<]*)<', row).group(1)
+
+    assert status_cell() == "Scheduled"
+    move_clock(monkeypatch, datetime.timedelta(hours=3))
+    assert status_cell() == "Published"
