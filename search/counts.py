@@ -64,9 +64,12 @@ def counts_and_page_ids(
         "tag": Tag._meta.db_table,
         "publication": Publication._meta.db_table,
     }
+    # As Election.__str__ writes it, with the months abbreviated as Django's "N" does.
     election_label = (
-        "e.jurisdiction || ' ' || e.office || ', ' || e.stage || ' '"
-        " || to_char(e.date, 'YYYY-MM-DD')"
+        "e.jurisdiction || ' ' || e.office || ', ' || e.stage || ', '"
+        " || (ARRAY['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.',"
+        " 'Oct.', 'Nov.', 'Dec.'])[extract(month FROM e.date)::int]"
+        " || ' ' || extract(day FROM e.date)::int || ', ' || extract(year FROM e.date)::int"
     )
     # Each part: kind, key, label, extra, count.
     parts = [

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from candidates.models import Candidate
 from elections.checks import validate_time, within_years
@@ -186,7 +186,9 @@ class Election(AnnouncingModel):
         indexes = [models.Index(fields=["date"], name="election_date_idx")]
 
     def __str__(self):
-        return f"{self.jurisdiction} {self.office}, {self.get_stage_display().lower()} {self.date}"
+        # As a reader finds it: "Los Angeles Mayor, primary, Jun. 2, 2026".
+        day = dateformat.format(self.date, "N j, Y")
+        return f"{self.jurisdiction} {self.office}, {self.get_stage_display().lower()}, {day}"
 
     def save(self, *args, **kwargs):
         if self.pk:

@@ -221,3 +221,11 @@ def test_a_contest_says_scheduled_only_until_its_day(client):
         election = factories.election(date=today + datetime.timedelta(days=days))
         page = text(client.get(election.get_absolute_url()))
         assert f'<span class="status status-scheduled">{said}</span>' in page, days
+
+
+def test_a_contest_is_titled_with_its_date(client, demo):
+    page = text(client.get(GENERAL))
+    assert "<h1>Los Angeles Mayor, general, Nov. 8, 2022</h1>" in page
+    assert "<title>Los Angeles Mayor, general, Nov. 8, 2022" in page
+    primary = text(client.get("/elections/los-angeles-mayor-2026-06-02/"))
+    assert "<h1>Los Angeles Mayor, primary, June 2, 2026</h1>" in primary

@@ -87,7 +87,7 @@ def test_a_named_candidate_comes_first_with_a_card_and_an_offer_to_narrow(client
     card = main.split('class="candidate-card"', 1)[1].split("</aside>", 1)[0]
     assert main.index('class="candidate-card"') < main.index('class="search-results"')
     assert '<a href="/candidates/karen-bass/">Karen Bass</a>' in card
-    assert "Los Angeles Mayor, general 2022-11-08</a>: Elected" in card
+    assert "Los Angeles Mayor, general, Nov. 8, 2022</a>: Elected" in card
     assert "1 story names Karen Bass" in card
     narrow = re.search(r'<a class="narrow" href="([^"]+)"', card).group(1)
     assert narrow == "?q=police&amp;candidate=karen-bass"
