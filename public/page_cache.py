@@ -90,17 +90,20 @@ def forget(*tags):
     """Forget every cached page that shows any of these tags: call after a write."""
 
     def _stamp():
-        stamps = {TAG_PREFIX + tag: _new_stamp(time.time()) for tag in set(tags)}
-        cache.set_many(stamps, _stamp_seconds())
+        now = time.time()
+        for tag in set(tags):
+            cache.set(TAG_PREFIX + tag, _new_stamp(now), _stamp_seconds(tag))
 
     # After the commit, so that no reader caches the page from before it.
     transaction.on_commit(_stamp)
 
 
-def _stamp_seconds():
-    # A stamp matters only to pages still fresh, which none is past PAGE_CACHE_SECONDS;
-    # a stamp gone is taken as a change (see _is_fresh), so it may expire soon after.
-    return settings.PAGE_CACHE_SECONDS + 60
+def _stamp_seconds(tag):
+    # One of a contest or a story matters only to pages still fresh, which none is past
+    # PAGE_CACHE_SECONDS, and a stamp gone counts as a change (see _is_fresh): it may
+    # expire soon after, or a night's stamps would fill the cache. The three every page
+    # shares are kept, or their expiry would make every page stale at the same moment.
+    return None if tag in EVERYTHING else settings.PAGE_CACHE_SECONDS + 60
 
 
 def _new_stamp(when):
@@ -182,7 +185,7 @@ def _stamps(page_tags, started):
     stamps = cache.get_many(keys)
     for missing in set(keys) - set(stamps):
         # Never stamped: as if changed long ago, but unlike any stamp lost before.
-        cache.add(missing, _new_stamp(0.0), _stamp_seconds())
+        cache.add(missing, _new_stamp(0.0), _stamp_seconds(missing.removeprefix(TAG_PREFIX)))
         stamps[missing] = cache.get(missing)
     # A read replica may not have had the change yet either (config/replicas.py).
     margin = CLOCK_SKEW_SECONDS + settings.REPLICA_LAG_SECONDS
