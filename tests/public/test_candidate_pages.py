@@ -84,3 +84,27 @@ def test_names_are_escaped_in_charts_and_tables(client):
     page = text(client.get("/candidates/eve/"))
     assert "<b>Eve</b>" not in page
     assert "&lt;b&gt;Eve&lt;/b&gt;" in page
+
+
+def test_profile_gives_each_ballot_designation_and_its_feeds(client):
+    candidacy = factories.candidacy(ballot_designation="Congresswoman/Businesswoman")
+    url = candidacy.candidate.get_absolute_url()
+    page = text(client.get(url))
+    assert "On the ballot as “Congresswoman/Businesswoman”" in page
+    feeds = re.findall(r'<p class="meta feeds">.*?</p>', page)[0]
+    for link in re.findall(r'href="([^"]+)"', feeds):
+        assert client.get(link).status_code == 200, link
+    assert f"/candidates/{candidacy.candidate.slug}/feed/atom/" in feeds
+
+
+def test_a_contest_links_its_data_and_feeds(client, demo):
+    page = text(client.get("/elections/los-angeles-mayor-2022-11-08/"))
+    links = re.findall(r'href="([^"]+)"', re.findall(r'<p class="meta feeds">.*?</p>', page)[0])
+    assert links == [
+        "/elections/los-angeles-mayor-2022-11-08/results.csv",
+        "/elections/los-angeles-mayor-2022-11-08/results.json",
+        "/elections/los-angeles-mayor-2022-11-08/feed/",
+        "/elections/los-angeles-mayor-2022-11-08/feed/atom/",
+    ]
+    for link in links:
+        assert client.get(link).status_code == 200, link
