@@ -5,11 +5,19 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from elections.checks import validate_time, within_years
 from elections.models.announcing import AnnouncingModel, AnnouncingQuerySet
 from elections.models.contests import Candidacy, Election, ElectionDay
 from elections.results import ReleaseResults
+
+
+def newsroom_time(moment, seconds=False):
+    """A stored time as the desk reads it, in the newsroom's zone: "Nov. 8, 2022, 8:24 p.m."
+    (stored in UTC, it would say 04:24 the next day)."""
+    pattern = "N j, Y, g:i:s a" if seconds else "N j, Y, P"
+    return dateformat.format(timezone.localtime(moment), pattern)
 
 
 class ReleaseQuerySet(AnnouncingQuerySet):
@@ -112,7 +120,7 @@ class FeedRelease(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.election_day}: feed of {self.released_at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.election_day}: feed of {newsroom_time(self.released_at, seconds=True)}"
 
 
 class Release(AnnouncingModel):
@@ -184,7 +192,7 @@ class Release(AnnouncingModel):
         indexes = [models.Index(fields=["released_at"], name="release_released_idx")]
 
     def __str__(self):
-        return f"{self.election}: release of {self.released_at:%Y-%m-%d %H:%M}"
+        return f"{self.election}: release of {newsroom_time(self.released_at)}"
 
     def save(self, *args, **kwargs):
         if self.number is None:

@@ -56,3 +56,12 @@ def test_no_admin_form_offers_an_option_without_text(client, demo):
     ):
         page = client.get(url).content.decode()
         assert re.findall(r"<option[^>]*>\s*</option>", page) == [], url
+
+
+def test_the_desk_reads_release_times_in_the_newsrooms_zone(admin_client, demo):
+    # The registrar's first count of election night, 8:24 p.m. in Los Angeles (04:24 UTC).
+    feeds = admin_client.get("/admin/elections/feedrelease/").content.decode()
+    assert "feed of Nov. 8, 2022, 8:24:13 p.m." in feeds
+    assert "04:24" not in feeds
+    releases = admin_client.get("/admin/elections/release/").content.decode()
+    assert "release of Nov. 8, 2022, 8:24 p.m." in releases
