@@ -56,7 +56,7 @@ class Step:
 
     @property
     def expected_text(self):
-        return format_share(self.release.expected_vote_pct)
+        return format_share(self.release.counted_share)
 
     @cached_property
     def url(self):

@@ -237,6 +237,17 @@ class Release(AnnouncingModel):
         }
         return ballots, votes
 
+    @property
+    def counted_share(self):
+        """The share of the expected vote counted, in %: the source's own figure, else
+        worked out from the ballots it counted and its estimate of those left."""
+        if self.expected_vote_pct is not None:
+            return self.expected_vote_pct
+        counted, left = self.ballots_counted, self.ballots_remaining
+        if counted is None or left is None or counted + left == 0:
+            return None
+        return (Decimal(counted) * 100 / (counted + left)).quantize(Decimal("0.01"))
+
     def results(self):
         """Shares, leader and margin, derived from this release's vote_counts (prefetch them,
         and have its election loaded)."""

@@ -229,3 +229,22 @@ def test_a_contest_is_titled_with_its_date(client, demo):
     assert "<title>Los Angeles Mayor, general, Nov. 8, 2022" in page
     primary = text(client.get("/elections/los-angeles-mayor-2026-06-02/"))
     assert "<h1>Los Angeles Mayor, primary, June 2, 2026</h1>" in primary
+
+
+def test_counted_share_is_worked_out_where_the_source_gave_none(client):
+    from decimal import Decimal
+
+    race = factories.election()
+    given = factories.release(election=race, ballots_counted=500, expected_vote_pct=Decimal("40"))
+    worked = factories.release(election=race, ballots_counted=900, ballots_remaining=100)
+    unknown = factories.release(election=race, ballots_counted=950)
+    assert (given.counted_share, worked.counted_share, unknown.counted_share) == (
+        Decimal("40"),
+        Decimal("90.00"),
+        None,
+    )
+    page = text(client.get(worked.get_absolute_url()))
+    assert "<dd>90%" in page and "worked out from ballots counted and left" in page
+    timeline = text(client.get(race.get_absolute_url()))
+    cells = re.findall(r'<td class="num">([^<]*)</td>\s*</tr>', timeline)
+    assert cells[-3:] == ["—", "90%", "40%"]  # oldest first: the factory makes each older
