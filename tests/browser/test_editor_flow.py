@@ -91,7 +91,7 @@ def test_an_editor_files_a_story_that_the_site_links_and_finds(site, browser):
 def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, browser):
     page = sign_in(browser, site, "rita")
     page.goto(site + "/admin/elections/release/add/")
-    page.locator("a", has_text="2026-06-02").click()
+    page.locator("a", has_text="Los Angeles Mayor, primary, June 2, 2026").click()
     page.wait_for_load_state()
     page.fill("#id_released_at_0", "2026-06-02")
     page.fill("#id_released_at_1", "20:30:00")
@@ -121,7 +121,7 @@ def test_the_results_desk_enters_a_release_that_becomes_the_latest_count(site, b
 def test_the_results_desk_must_confirm_a_release_into_a_certified_race(site, browser):
     page = sign_in(browser, site, "rita")
     page.goto(site + "/admin/elections/release/add/")
-    page.locator("a", has_text="2022-11-08").click()
+    page.locator("a", has_text="Los Angeles Mayor, general, Nov. 8, 2022").click()
     page.wait_for_load_state()
     page.fill("#id_released_at_0", "2022-12-09")
     page.fill("#id_released_at_1", "17:00:00")
