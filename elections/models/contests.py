@@ -1,5 +1,6 @@
 """Election days, the contests on them, and who or what stands in each."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
@@ -91,9 +92,7 @@ class ElectionQuerySet(AnnouncingQuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "candidacies",
-                queryset=Candidacy.objects.filter(
-                    outcome__in=[CandidacyOutcome.ELECTED, CandidacyOutcome.ADVANCED]
-                )
+                queryset=Candidacy.objects.filter(outcome__in=Candidacy.WINNING)
                 .select_related("candidate")
                 .order_by("candidate__name"),
                 to_attr="winners",
@@ -118,6 +117,21 @@ class Election(AnnouncingModel):
     )
     status = models.CharField(
         max_length=10, choices=ElectionStatus.choices, default=ElectionStatus.SCHEDULED
+    )
+    called_by = models.CharField(
+        max_length=100, blank=True, help_text="Who called the race: AP, the Times, our desk."
+    )
+    called_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_time], help_text="When they called it."
+    )
+    call_source_url = models.URLField(
+        "where the call was made", max_length=500, blank=True, help_text="Their announcement."
+    )
+    certified_on = models.DateField(
+        null=True,
+        blank=True,
+        validators=[validate_time],
+        help_text="When the result was certified.",
     )
     follows = models.ForeignKey(
         "self",
@@ -190,6 +204,19 @@ class Election(AnnouncingModel):
         day = dateformat.format(self.date, "N j, Y")
         return f"{self.jurisdiction} {self.office}, {self.get_stage_display().lower()}, {day}"
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == ElectionStatus.CALLED:
+            if not self.called_by:
+                errors["called_by"] = "A called race says who called it."
+            if self.called_at is None:
+                errors["called_at"] = "A called race says when it was called."
+        if (self.called_at or self.call_source_url) and not self.called_by:
+            errors.setdefault("called_by", "Say who made this call.")
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         if self.pk:
             self.ballot_size = max(self.ballot_size, self.candidacies.count())
@@ -229,6 +256,8 @@ class Candidacy(AnnouncingModel):
     """A candidate standing in one election."""
 
     Outcome = CandidacyOutcome
+    #: The outcomes that win: a seat, or a place in the runoff.
+    WINNING = (CandidacyOutcome.ELECTED, CandidacyOutcome.ADVANCED)
 
     candidate = models.ForeignKey(
         Candidate,

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from archive.models import Article
-from elections.models import Election, ElectionDay, Release
+from elections.models import Candidacy, Election, ElectionDay, Release
 from public import page_cache, timeline
 from public.paging import paginate
 
@@ -94,6 +94,7 @@ def election_detail(request, slug):
     page = paginate(stories, request, STORIES_PER_PAGE)
     before_any = timeline.group_stories(steps, list(page.object_list))
     current = timeline.current_step(steps)
+    winners = [c for c in candidacies if c.outcome in Candidacy.WINNING]
     return render(
         request,
         "elections/election_detail.html",
@@ -104,6 +105,8 @@ def election_detail(request, slug):
             "candidacies": candidacies,
             "steps": steps,
             "current": current,
+            # Who won leads the page, with their figures from the count it shows.
+            "verdict": [(c, current.share_of(c.pk) if current else None) for c in winners],
             "figures_updated": timeline.last_updated(step.release for step in steps),
             "ballots_since": timeline.ballots_alone_since(steps, current),
             "gives_votes": any(step.gives_votes for step in steps),

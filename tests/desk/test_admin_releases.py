@@ -219,12 +219,23 @@ def test_election_form_calls_the_race_and_records_outcomes(desk_client, race):
                 f"candidacies-{i}-outcome": outcome,
             }
         )
+    # A call says who made it and when: refused, with the reason, and nothing saved.
+    refused = desk_client.post(url, data)
+    assert refused.status_code == 200
+    assert "A called race says who called it." in refused.content.decode()
+    assert "A called race says when it was called." in refused.content.decode()
+    election.refresh_from_db()
+    ada.refresh_from_db()
+    assert election.status != "called" and ada.outcome != "elected"
+
+    data.update({"called_by": "AP", "called_at_0": "2022-11-16", "called_at_1": "16:03:00"})
     response = desk_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     election.refresh_from_db()
     ada.refresh_from_db()
     bo.refresh_from_db()
-    assert election.status == "called"
+    assert election.status == "called" and election.called_by == "AP"
+    assert timezone.localtime(election.called_at).strftime("%Y-%m-%d %H:%M") == "2022-11-16 16:03"
     assert (ada.outcome, bo.outcome) == ("elected", "defeated")
 
 

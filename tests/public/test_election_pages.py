@@ -248,3 +248,29 @@ def test_counted_share_is_worked_out_where_the_source_gave_none(client):
     timeline = text(client.get(race.get_absolute_url()))
     cells = re.findall(r'<td class="num">([^<]*)</td>\s*</tr>', timeline)
     assert cells[-3:] == ["—", "90%", "40%"]  # oldest first: the factory makes each older
+
+
+def test_a_decided_race_leads_with_its_winner_and_who_called_it(client, demo):
+    from django.core.exceptions import ValidationError
+
+    from elections.models import Election
+
+    page = text(client.get(GENERAL))
+    verdict = re.search(r'<p class="verdict">(.*?)</p>', page, re.S).group(1)
+    assert re.search(r"✓ </span>Karen Bass</strong> elected, [\d.]+% \([\d,]+ votes\)", verdict)
+    assert "Certified" in verdict
+    assert page.index('class="verdict"') < page.index('class="results"')
+
+    race = Election.objects.get(slug="los-angeles-mayor-2022-11-08")
+    race.status = Election.Status.CALLED
+    with pytest.raises(ValidationError) as refused:
+        race.full_clean()
+    assert set(refused.value.message_dict) == {"called_by", "called_at"}
+    race.called_by, race.call_source_url = "AP", "https://apnews.example/race-call"
+    race.called_at = datetime.datetime(2022, 11, 17, 0, 3, tzinfo=datetime.UTC)
+    race.full_clean()
+    race.save()
+    verdict = re.search(r'<p class="verdict">(.*?)</p>', text(client.get(GENERAL)), re.S).group(1)
+    assert 'Called by <a href="https://apnews.example/race-call" rel="external">AP</a>' in verdict
+    assert "Nov. 16, 2022, 4:03 p.m." in verdict  # the newsroom's time
+    assert "Certified" not in verdict
