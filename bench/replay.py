@@ -37,7 +37,13 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.database import DEFAULT_NAME, bench_database_url, copy_database, database_exists
+from bench.database import (
+    DEFAULT_NAME,
+    bench_database_url,
+    copy_database,
+    database_exists,
+    django_env,
+)
 from bench.pages import (
     BENCH_DIR,
     OUT,
@@ -366,6 +372,9 @@ def main(argv=None):
     ensure_wrk()
     print(f"bench: copying {args.source} into {args.name} ...", flush=True)
     copy_database(source, url)
+    # The archive may predate this checkout's schema: migrate the copy, as a deploy would.
+    migrate = [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"]
+    subprocess.run(migrate, cwd=ROOT, env=django_env(url), check=True)
     from bench.database import setup_django
 
     setup_django(url)
