@@ -91,8 +91,12 @@ def forget(*tags):
 
     def _stamp():
         now = time.time()
+        # One write for each lifetime, not one a tag: a release stamps hundreds of contests.
+        by_lifetime = {}
         for tag in set(tags):
-            cache.set(TAG_PREFIX + tag, _new_stamp(now), _stamp_seconds(tag))
+            by_lifetime.setdefault(_stamp_seconds(tag), {})[TAG_PREFIX + tag] = _new_stamp(now)
+        for seconds, stamps in by_lifetime.items():
+            cache.set_many(stamps, seconds)
 
     # After the commit, so that no reader caches the page from before it.
     transaction.on_commit(_stamp)

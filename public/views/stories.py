@@ -158,7 +158,8 @@ def _years_with_stories(stories, first, last):
         for year in range(first + 1, last)
     ]
     if branches:
-        # The union drops the model's ordering, which names no column it returns.
+        # order_by(): the union would otherwise sort by the model's ordering, a column it
+        # does not return; one branch alone is sliced, and a slice cannot be reordered.
         rows = (
             branches[0].union(*branches[1:], all=True).order_by() if branches[1:] else branches[0]
         )
