@@ -37,6 +37,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from django.utils import timezone
+
 from bench.database import (
     DEFAULT_NAME,
     bench_database_url,
@@ -189,8 +191,6 @@ def wait_for_idle_worker(timeout=900):
 def on_page(base, feed_release, deadline_s=60):
     """Seconds from the release's import to its time shown on a contest page it changed, and
     that page; None when no contest changed."""
-    from django.utils import timezone
-
     from elections.models import Release
 
     changed = (
@@ -211,12 +211,6 @@ def on_page(base, feed_release, deadline_s=60):
                 return time.time() - imported, url
         time.sleep(0.2)
     return float("inf"), url
-
-
-def localtime(moment):
-    from django.utils import timezone
-
-    return timezone.localtime(moment)
 
 
 def run(args, url, static):
@@ -294,9 +288,9 @@ def measure(args, server, night, clock, folders, every, load_core):
                 seconds, page = on_page(server.base, feed_release)
                 lags.append((feed_release["released_at"], seconds, page))
                 shown = "no contest changed" if seconds is None else f"{seconds:5.1f} s  {page}"
+                when = timezone.localtime(feed_release["released_at"])
                 print(
-                    f"  release {len(seen):2}  {localtime(feed_release['released_at']):%b %d %H:%M}"
-                    f"  on its page after {shown}",
+                    f"  release {len(seen):2}  {when:%b %d %H:%M}  on its page after {shown}",
                     flush=True,
                 )
             time.sleep(0.5)
