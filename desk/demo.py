@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from archive.models import Article, Publication
+from archive.models import Article, Correction, Publication
 from candidates.models import Candidate
 from desk.demo_data import (
     CANDIDATES,
@@ -163,6 +163,12 @@ def _load_stories():
             },
         )
         story.tags.set(row["tags"])
+        for correction in row.get("corrections", []):
+            Correction.objects.update_or_create(
+                article=story,
+                published_at=datetime.datetime.fromisoformat(correction["published_at"]),
+                defaults={"kind": correction["kind"], "text": correction["text"]},
+            )
         created += is_new
     return created
 

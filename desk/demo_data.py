@@ -163,6 +163,15 @@ STORIES = [
             "The gap is narrow enough that the ballots still to be counted, many of them "
             "mailed late, will decide who becomes the next mayor of Los Angeles.",
         ],
+        "corrections": [
+            {
+                "kind": "clarification",
+                "published_at": "2022-12-05T10:00:00-08:00",
+                "text": "The shares in this story came from the first counts after election "
+                "day, not the final result. Later releases reversed the lead: Karen Bass won, "
+                "and the certified count is shown beside the story.",
+            }
+        ],
     },
     {
         "slug": "bass-narrows-gap-thursday-count",

@@ -6,7 +6,7 @@ the history tables and their migrations in one place (django-simple-history).
 
 from simple_history import register
 
-from archive.models import Article, Publication
+from archive.models import Article, Correction, Publication
 from candidates.models import Candidate
 from elections.models import Candidacy, Election, Release, VoteCount
 
@@ -19,5 +19,5 @@ register(
     app="desk",
     excluded_fields=["search_vector", "headline_vector", "candidate_ids", "election_ids"],
 )
-for _model in (Publication, Candidate, Election, Candidacy, Release, VoteCount):
+for _model in (Correction, Publication, Candidate, Election, Candidacy, Release, VoteCount):
     register(_model, app="desk")

@@ -22,6 +22,9 @@ ROLES = {
         ("archive", "articlecandidate"): ALL,
         ("archive", "articleelection"): ALL,
         ("archive", "articlerelease"): ALL,
+        # A correction told to readers stays with the story: editors may add and mend
+        # one, not take it away.
+        ("archive", "correction"): ("add", "change", "view"),
         ("archive", "linkquestion"): ("change", "view"),
         ("taggit", "tag"): ALL,
         ("taggit", "taggeditem"): ALL,
@@ -48,6 +51,7 @@ ROLES = {
         ("archive", "articlecandidate"): VIEW,
         ("archive", "articleelection"): VIEW,
         ("archive", "articlerelease"): VIEW,
+        ("archive", "correction"): VIEW,
         ("archive", "linkquestion"): VIEW,
         ("taggit", "tag"): VIEW,
     },

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from taggit.models import Tag
 
-from archive.models import Article
+from archive.models import Article, Correction
 from archive.text import first_paragraph
 from candidates.models import Candidate
 from elections.models import Election, Release
@@ -76,7 +76,7 @@ class StoryFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.modified_at
 
     def item_author_name(self, item):
         return item.byline or None
@@ -178,13 +178,44 @@ class ElectionTimeline(StoryFeed):
         return item.released_at if self._is_release(item) else item.published_at
 
     def item_updateddate(self, item):
-        return item.released_at if self._is_release(item) else item.updated_at
+        return item.released_at if self._is_release(item) else item.modified_at
 
     def item_author_name(self, item):
         return item.source if self._is_release(item) else super().item_author_name(item)
 
     def item_categories(self, item):
         return ["count release"] if self._is_release(item) else super().item_categories(item)
+
+
+class Corrections(Feed):
+    """Corrections and clarifications as they are appended, each linking to its story."""
+
+    feed_type = SafeRss
+    title = "Tally: corrections and clarifications"
+    link = reverse_lazy("archive:corrections")
+    description = "What stories in the archive got wrong or left unclear, newest first."
+
+    def items(self):
+        return (
+            Correction.objects.public()
+            .select_related("article")
+            .order_by("-published_at", "-pk")[:ITEMS]
+        )
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()}: {item.article.headline}"
+
+    def item_description(self, item):
+        return item.text
+
+    def item_link(self, item):
+        return f"{item.article.get_absolute_url()}#correction-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return item.article.byline or None
 
 
 def _standings(release):

@@ -1,4 +1,4 @@
-"""/sitemap.xml: an index of one sitemap per section (public stories with their last change,
+"""/sitemap.xml: an index of one sitemap per section (public stories with their last revision,
 candidates, and elections and election days with their latest release). A section past 50,000
 addresses is split into pages (?p=2), each listed in the index, so an archive of any size is
 fully listed."""
@@ -29,10 +29,11 @@ class StorySitemap(Sitemap):
 
     def items(self):
         # A stable order, so that page 2 of the section is the same list tomorrow.
-        return Article.objects.published().only("slug", "published_at", "updated_at").order_by("pk")
+        return Article.objects.published().only("slug", "published_at", "revised_at").order_by("pk")
 
     def lastmod(self, item):
-        return item.updated_at
+        # A real edit or a correction, not a relink or the day the demo was loaded.
+        return item.modified_at
 
 
 class CandidateSitemap(Sitemap):

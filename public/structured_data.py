@@ -1,10 +1,10 @@
 """schema.org NewsArticle data for a story, for search engines and news readers."""
 
 
-def news_article(story, absolute, candidates, elections):
+def news_article(story, absolute, candidates, elections, corrections=()):
     """A dict ready for JSON; absolute(path) turns a site path into a full URL. The
     candidates and elections are the story's unsuppressed links, as the story page's
-    sidebar has already loaded them."""
+    sidebar has already loaded them; the corrections those readers can see."""
     url = absolute(story.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -18,7 +18,8 @@ def news_article(story, absolute, candidates, elections):
         data["description"] = story.dek
     if story.published_at:
         data["datePublished"] = story.published_at.isoformat()
-    data["dateModified"] = (story.updated_at or story.published_at).isoformat()
+    if story.modified_at:
+        data["dateModified"] = story.modified_at.isoformat()
     if story.byline:
         data["author"] = [{"@type": "Person", "name": story.byline}]
     if story.publication_id:
@@ -31,6 +32,17 @@ def news_article(story, absolute, candidates, elections):
         data["keywords"] = tags
     if story.source_url:
         data["isBasedOn"] = story.source_url
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "name": c.get_kind_display(),
+            "text": c.text,
+            "datePublished": c.published_at.isoformat(),
+        }
+        for c in corrections
+    ]
+    if corrections:
+        data["correction"] = corrections
     about = [
         {"@type": "Person", "name": c.name, "url": absolute(c.get_absolute_url())}
         for c in candidates

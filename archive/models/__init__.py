@@ -1,5 +1,6 @@
 """Stories (Article), the outlets that publish them, and why each is linked to what."""
 
+from archive.models.corrections import Correction
 from archive.models.links import (
     ArticleCandidate,
     ArticleElection,
@@ -16,6 +17,7 @@ __all__ = [
     "ArticleCandidate",
     "ArticleElection",
     "ArticleRelease",
+    "Correction",
     "LinkQuestion",
     "Origin",
     "Publication",

@@ -117,6 +117,13 @@ class Article(models.Model):
         help_text="When the story was (or will be) published. A future time schedules it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    revised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When readers last saw the story change: its text edited after publication, "
+        "or a correction appended. Linking, imports and loading the demo leave it be.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     body = models.TextField(help_text="Plain text; paragraphs separated by a blank line.")
     body_html = models.TextField(
@@ -229,6 +236,21 @@ class Article(models.Model):
     def link(self):
         """Link the saved story again (Article.save() does it; so does saving a link row)."""
         linking.link_article(self)
+
+    #: What a reader reads: a change to one of these after publication is a revision.
+    READER_TEXT = frozenset({"headline", "dek", "byline", "body"})
+
+    def note_edit(self, changed_fields):
+        """Before saving an edit: mark the story revised if the edit changed what readers
+        read of a story they could already see (a draft's edits are no revision)."""
+        edited = self.pk and self.READER_TEXT & set(changed_fields)
+        if edited and type(self).objects.published().filter(pk=self.pk).exists():
+            self.revised_at = timezone.now()
+
+    @property
+    def modified_at(self):
+        """The date a page or sitemap gives as last modified."""
+        return self.revised_at or self.published_at
 
     @property
     def is_public(self):

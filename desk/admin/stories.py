@@ -11,6 +11,7 @@ from archive.models import (
     ArticleCandidate,
     ArticleElection,
     ArticleRelease,
+    Correction,
     Publication,
     shown_through,
 )
@@ -83,6 +84,17 @@ class TagFilter(admin.SimpleListFilter):
         return queryset.filter(tags__slug=self.value()).distinct()
 
 
+class CorrectionInline(admin.StackedInline):
+    """Corrections and clarifications, appended after publication and shown to readers
+    under the story, on /corrections/ and in its feed."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "published_at", "text"]
+    verbose_name = "correction or clarification"
+    verbose_name_plural = "corrections and clarifications"
+
+
 @admin.register(Article)
 class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
     form = ArticleForm
@@ -112,7 +124,7 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
             {"fields": ["needs_review", "review_note", "is_demo", "linked_at"]},
         ),
     ]
-    inlines = [CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline]
+    inlines = [CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline, CorrectionInline]
     actions = ["publish", "unpublish", "relink"]
 
     def get_queryset(self, request):
@@ -122,6 +134,12 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("candidate_links", queryset=shown, to_attr="shown_links"))
         )
+
+    def get_inlines(self, request, obj):
+        # A story not yet saved has nothing to correct.
+        if obj is None:
+            return [i for i in self.inlines if i is not CorrectionInline]
+        return self.inlines
 
     def get_search_results(self, request, queryset, search_term):
         # Editors search as readers do: the full-text vector over headline, dek and body.
@@ -154,6 +172,7 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
+        obj.note_edit(form.changed_data if change else [])
         # Linked once, in save_related, when the editor's overrides and tags are written.
         obj.save(link=False)
 
@@ -166,6 +185,9 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
         return response
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            formset.save()
+            return
         # The link rows an editor set, written without relinking each time: the story
         # is linked once, after them all (save_related).
         for link in formset.save(commit=False):
@@ -243,3 +265,16 @@ class ArticleReleaseAdmin(admin.ModelAdmin):
     list_select_related = ["article", "release__election"]
     autocomplete_fields = ["article", "release"]
     search_fields = ["article__headline", "release__election__slug"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(SimpleHistoryAdmin):
+    """Every correction in one list, for the standards editor; each is written on its
+    story's page (CorrectionInline)."""
+
+    list_display = ["article", "kind", "published_at"]
+    list_filter = ["kind", "published_at"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+    search_fields = ["article__headline", "text"]
+    date_hierarchy = "published_at"

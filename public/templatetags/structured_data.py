@@ -17,6 +17,7 @@ def story_jsonld(context, story):
     absolute = request.build_absolute_uri if request else (lambda path: path)
     candidates = [link.candidate for link in context.get("candidate_links", [])]
     elections = context.get("linked_elections", [])
-    data = news_article(story, absolute, candidates, elections)
+    corrections = context.get("corrections", [])
+    data = news_article(story, absolute, candidates, elections, corrections)
     data = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{data}</script>')

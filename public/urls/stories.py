@@ -38,6 +38,13 @@ urlpatterns = [
         cached_page(views.story_detail, reads=[]),
         name="story_detail",
     ),
+    path(
+        "corrections/",
+        cached_page(views.corrections, reads=["page"], tags=[STORIES]),
+        name="corrections",
+    ),
+    path("corrections/feed/", feeds.Corrections(), name="corrections_feed"),
+    path("corrections/feed/atom/", feeds.atom(feeds.Corrections)(), name="corrections_feed_atom"),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
     path(
         "tags/<tag:slug>/",

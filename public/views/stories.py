@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.generic import dates
 from taggit.models import Tag
 
-from archive.models import Article, ArticleElection, shown_through
+from archive.models import Article, ArticleElection, Correction, shown_through
 from candidates.models import Candidate
 from elections.models import Election, Release
 from public import page_cache, timeline
@@ -89,6 +89,7 @@ def story_detail(request, year, month, day, slug):
     if timezone.localtime(story.published_at).date() != day_asked:
         raise Http404("No story of that name on that day.")
     sidebar = story_sidebar(story)
+    corrections = list(story.corrections.filter(published_at__lte=timezone.now()))
     page_cache.shows(
         request,
         page_cache.story(story.pk),
@@ -96,7 +97,9 @@ def story_detail(request, year, month, day, slug):
         *(page_cache.contest(release.election_id) for release in sidebar["reported_releases"]),
     )
     return render(
-        request, "archive/story_detail.html", {"story": story, "section": "stories", **sidebar}
+        request,
+        "archive/story_detail.html",
+        {"story": story, "section": "stories", "corrections": corrections, **sidebar},
     )
 
 
@@ -108,7 +111,12 @@ def story_preview(request, pk):
     return render(
         request,
         "archive/story_detail.html",
-        {"story": story, "is_preview": True, **story_sidebar(story)},
+        {
+            "story": story,
+            "is_preview": True,
+            "corrections": story.corrections.all(),
+            **story_sidebar(story),
+        },
     )
 
 
@@ -187,3 +195,10 @@ def tag_detail(request, slug):
     return render(
         request, "archive/tag_detail.html", {"tag": tag, "page_obj": page, "section": "stories"}
     )
+
+
+def corrections(request):
+    """Every correction and clarification readers can see, newest first."""
+    found = Correction.objects.public().select_related("article__publication")
+    page = paginate(found.order_by("-published_at", "-pk"), request, STORIES_PER_PAGE)
+    return render(request, "archive/corrections.html", {"page_obj": page, "section": "stories"})

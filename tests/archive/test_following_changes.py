@@ -191,7 +191,7 @@ def test_saving_a_story_in_the_admin_links_it_once(client, race, monkeypatch):
             "review_note": "",
             **{
                 f"{prefix}-{key}": value
-                for prefix in ("candidate_links", "election_links", "release_links")
+                for prefix in ("candidate_links", "election_links", "release_links", "corrections")
                 for key, value in {
                     "TOTAL_FORMS": "0",
                     "INITIAL_FORMS": "0",

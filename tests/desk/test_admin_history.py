@@ -24,7 +24,7 @@ def edit_headline(client, story, headline):
         "new_tags": "",
         "review_note": "",
     }
-    for prefix in ("candidate_links", "election_links", "release_links"):
+    for prefix in ("candidate_links", "election_links", "release_links", "corrections"):
         data[f"{prefix}-TOTAL_FORMS"] = 0
         data[f"{prefix}-INITIAL_FORMS"] = 0
     response = client.post(f"/admin/archive/article/{story.pk}/change/", data)

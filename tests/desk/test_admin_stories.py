@@ -69,6 +69,18 @@ def story_form(story, **changes):
             data[f"{prefix}-{i}-{target}"] = getattr(row, f"{target}_id")
             if row.is_suppressed:
                 data[f"{prefix}-{i}-is_suppressed"] = "on"
+    corrections = list(story.corrections.order_by("pk"))
+    data["corrections-TOTAL_FORMS"] = data["corrections-INITIAL_FORMS"] = len(corrections)
+    for i, row in enumerate(corrections):
+        local = timezone.localtime(row.published_at)
+        data |= {
+            f"corrections-{i}-id": row.pk,
+            f"corrections-{i}-article": story.pk,
+            f"corrections-{i}-kind": row.kind,
+            f"corrections-{i}-published_at_0": local.strftime("%Y-%m-%d"),
+            f"corrections-{i}-published_at_1": local.strftime("%H:%M:%S"),
+            f"corrections-{i}-text": row.text,
+        }
     data.update(changes)
     return data
 
