@@ -11,6 +11,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 
 from archive.models import ArticleRelease, shown_through
 from elections.models import Election, Release, VoteCount
+from public.since import since
 
 
 @dataclass
@@ -18,6 +19,7 @@ class CountPanel:
     election: object
     then: object  # the release that was the latest when the story was published
     now: object  # the certified result, or the latest release
+    since: object = None  # public.since.Since: what changed after the story, if anything
 
     @property
     def is_same(self):
@@ -69,10 +71,12 @@ def story_sidebar(story):
         then, now = then_by_election.get(election_id), now_by_election.get(election_id)
         if then is None and now is None:
             continue
-        panels.append(CountPanel((then or now).election, then, now))
+        changed = since(then, now, story.published_at)
+        panels.append(CountPanel((then or now).election, then, now, changed))
     return {
         "candidate_links": candidate_links,
         "linked_elections": elections,
         "reported_releases": list(reported.values()),
         "count_panels": panels,
+        "since_notices": [panel.since for panel in panels if panel.since],
     }

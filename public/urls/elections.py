@@ -3,6 +3,7 @@ from django.urls import path
 from public import exports
 from public.page_cache import COUNTS, cached_page
 from public.views import elections as views
+from public.views import embeds
 
 app_name = "elections"
 
@@ -20,6 +21,15 @@ urlpatterns = [
         "<slug:slug>/updates/<int:number>/",
         cached_page(views.release_detail, reads=["page"]),
         name="release_detail",
+    ),
+    *(
+        path(
+            f"<slug:slug>/updates/<int:number>/embed.{fmt}",
+            cached_page(embeds.release_embed, reads=[]),
+            {"fmt": fmt},
+            name=f"release_embed_{fmt}",
+        )
+        for fmt in ("svg", "json")
     ),
     path("<slug:slug>/results.csv", cached_page(exports.results_csv, reads=[]), name="results_csv"),
     path(

@@ -3,6 +3,7 @@ from django.urls import path
 from public import feeds
 from public.page_cache import STORIES, cached_page
 from public.urls import converters
+from public.views import embeds
 from public.views import search as search_views
 from public.views import stories as views
 
@@ -45,6 +46,15 @@ urlpatterns = [
     ),
     path("corrections/feed/", feeds.Corrections(), name="corrections_feed"),
     path("corrections/feed/atom/", feeds.atom(feeds.Corrections)(), name="corrections_feed_atom"),
+    *(
+        path(
+            f"stories/<year:year>/<month:month>/<day:day>/<slug:slug>/embed.{fmt}",
+            cached_page(embeds.story_embed, reads=[]),
+            {"fmt": fmt},
+            name=f"story_embed_{fmt}",
+        )
+        for fmt in ("svg", "json")
+    ),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
     path(
         "tags/<tag:slug>/",

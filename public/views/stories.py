@@ -77,7 +77,8 @@ def _covered_first(elections):
     )
 
 
-def story_detail(request, year, month, day, slug):
+def published_story(year, month, day, slug):
+    """The public story at this address, or 404."""
     story = get_object_or_404(
         Article.objects.published().select_related("publication").prefetch_related("tags"),
         slug=slug,
@@ -88,6 +89,11 @@ def story_detail(request, year, month, day, slug):
         raise Http404("No such date.") from exc
     if timezone.localtime(story.published_at).date() != day_asked:
         raise Http404("No story of that name on that day.")
+    return story
+
+
+def story_detail(request, year, month, day, slug):
+    story = published_story(year, month, day, slug)
     sidebar = story_sidebar(story)
     corrections = list(story.corrections.filter(published_at__lte=timezone.now()))
     page_cache.shows(
