@@ -21,6 +21,14 @@ class Row:
     def name(self):
         return self.candidacy.name
 
+    @property
+    def won(self):
+        """True if the candidacy won a seat or a place in the runoff, as recorded (a
+        stand-in candidacy of a page that does not name it has no outcome)."""
+        from elections.models import Candidacy  # the models use this module
+
+        return getattr(self.candidacy, "outcome", None) in Candidacy.WINNING
+
 
 @dataclass(frozen=True)
 class ReleaseResults:

@@ -70,6 +70,10 @@ class Step:
         return self._rows_by_candidacy.get(candidacy_id)
 
     @property
+    def margin_change(self):
+        return margin_change(self)
+
+    @property
     def change_rows(self):
         """Each candidate's figures with the change since the last release that gave any."""
         rows = []
@@ -87,6 +91,54 @@ class Step:
             )
             rows.append({"row": row, "votes_change": votes_change, "share_change": share_change})
         return rows
+
+
+@dataclass(frozen=True)
+class MarginChange:
+    """How the gap between first and second moved since the release compared with."""
+
+    since: object  # that Step
+    leader: str
+    lead_changed: bool
+    previous_leader: str
+    votes: int | None  # the margin now less the margin then, where both are in votes
+    points: object  # the same in points of share (Decimal), or None
+
+    @property
+    def direction(self):
+        change = self.votes if self.votes is not None else self.points
+        if change is None or change == 0:
+            return "unchanged" if change == 0 else ""
+        return "grew" if change > 0 else "shrank"
+
+    @property
+    def votes_size(self):
+        return abs(self.votes) if self.votes is not None else None
+
+    @property
+    def points_size(self):
+        return abs(self.points) if self.points is not None else None
+
+
+def margin_change(step):
+    """The step's margin against the release its changes are measured from, or None."""
+    then = step.compared
+    if then is None or len(step.results.rows) < 2 or len(then.results.rows) < 2:
+        return None
+    now_results, then_results = step.results, then.results
+    lead_changed = now_results.leader.candidacy.pk != then_results.leader.candidacy.pk
+
+    def less(now, before):
+        return None if lead_changed or None in (now, before) else now - before
+
+    return MarginChange(
+        since=then,
+        leader=now_results.leader.name,
+        lead_changed=lead_changed,
+        previous_leader=then_results.leader.name,
+        votes=less(now_results.margin_votes, then_results.margin_votes),
+        points=less(now_results.margin_points, then_results.margin_points),
+    )
 
 
 def load_steps(election, candidacies):

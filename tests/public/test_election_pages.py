@@ -39,7 +39,7 @@ def test_election_shows_latest_count_with_leader_and_margin(client, demo):
     page = text(client.get(GENERAL))
     count = section(page, "Final result</h2>")
     assert f"Final result: release {at(CERTIFIED).number}, Dec. 5, 2022" in count
-    assert "<strong>Karen Bass</strong> ahead by 89,914 votes (9.66 points)." in count
+    assert "<strong>Karen Bass</strong> won by 89,914 votes (9.66 points)." in count
     assert "509,944" in count and "54.83%" in count and "2,456,701" in count
     assert "+92 votes" in count  # the change since the release of Dec. 2
 
