@@ -126,11 +126,22 @@ def _axes(scale, tick, x_labels, xs, y_format):
     return "".join(parts)
 
 
-def line_chart(*, chart_id, title, description, x_labels, series, scale=None, y_format=None):
+def margin_scale(values):
+    """An axis even about zero, so that "ahead" and "behind" are drawn the same size."""
+    biggest = max((abs(float(v)) for v in values if v is not None), default=0)
+    top, tick = _nice_top(max(biggest, 1))
+    return (-top, top), tick
+
+
+def line_chart(
+    *, chart_id, title, description, x_labels, series, scale=None, y_format=None, sides=None
+):
     """Lines over releases.
 
     x_labels: one (label, sublabel) per release; series: dicts with "name" and
     "values" (one number or None per release; a gap where a release lacks it).
+    sides: for a scale about zero, what above and below the zero line mean
+    ("Bass ahead", "Caruso ahead"), written inside the plot and the zero line drawn.
     """
     y_format = y_format or (lambda v: f"{v:g}")
     xs = _x_positions(len(x_labels))
@@ -141,6 +152,14 @@ def line_chart(*, chart_id, title, description, x_labels, series, scale=None, y_
         top_value, tick = _nice_top(biggest)
         scale = (0, top_value)
     parts = [_axes(scale, tick, x_labels, xs, y_format)]
+    if sides:
+        zero = _y(0, scale)
+        above, below = sides
+        parts.append(
+            f'<line class="zero" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{zero:.1f}" y2="{zero:.1f}"/>'
+            f'<text class="side" x="{LEFT + 6}" y="{TOP + 14}">↑ {escape(above)}</text>'
+            f'<text class="side" x="{LEFT + 6}" y="{HEIGHT - BOTTOM - 6}">↓ {escape(below)}</text>'
+        )
     markers = len(xs) <= MAX_MARKERS
     ends = []
     for i, line in enumerate(series):

@@ -254,9 +254,12 @@ def format_votes(votes):
     return "—" if votes is None else f"{votes:,}"
 
 
-def share_table(steps, candidacies):
+def share_table(steps, candidacies, pair=None):
+    """A row a release: each candidate's share and votes, and (given the margin pair) the
+    first's lead over the second in points, the margin chart's figures."""
+    margins = pair[2] if pair else [None] * len(steps)
     rows = []
-    for s in steps:
+    for s, margin in zip(steps, margins, strict=True):
         cells = []
         for c in candidacies:
             row = s.share_of(c.pk)
@@ -265,12 +268,24 @@ def share_table(steps, candidacies):
                 if row
                 else ("—", "")
             )
-        rows.append({"step": s, "cells": cells if s.gives_votes else None})
+        rows.append(
+            {
+                "step": s,
+                "cells": cells if s.gives_votes else None,
+                "margin": "—" if margin is None else f"{margin:+.2f}" if margin else "0",
+            }
+        )
     return rows
 
 
+def charted(steps):
+    """Whether a line can be drawn: a single release with votes would be a lone dot,
+    which says less than the table beside it."""
+    return sum(1 for s in steps if s.gives_votes) >= 2
+
+
 def share_chart(election, steps, candidacies, chart_id="shares"):
-    if not steps:
+    if not charted(steps):
         return ""
     series = []
     for candidacy in candidacies:
@@ -290,6 +305,42 @@ def share_chart(election, steps, candidacies, chart_id="shares"):
         scale=charts.share_scale(v for line in series for v in line["values"]),
         y_format=lambda v: f"{v:g}%",
     )
+
+
+def margin_pair(steps, candidacies):
+    """The two the margin is measured between: first and second in the latest count."""
+    if not charted(steps) or len(candidacies) < 2:
+        return None
+    first, second = candidacies[:2]
+    margins = []
+    for s in steps:
+        a, b = s.share_of(first.pk), s.share_of(second.pk)
+        has_both = a and b and None not in (a.share, b.share)
+        margins.append(a.share - b.share if has_both else None)
+    if sum(m is not None for m in margins) < 2:
+        return None
+    return first, second, margins
+
+
+def margin_chart(election, steps, pair, chart_id="margin"):
+    if pair is None:
+        return ""
+    first, second, margins = pair
+    return charts.line_chart(
+        chart_id=chart_id,
+        title=f"Margin between {first.name} and {second.name} by release, {election}",
+        description=f"Points of the vote by which {first.name} led {second.name} in each "
+        f"release; below zero, {second.name} led. The share table gives the same figures.",
+        x_labels=_x_labels(steps),
+        series=[{"name": _last_name(first.name), "values": margins}],
+        scale=charts.margin_scale(margins),
+        y_format=lambda v: f"{v:+g}" if v else "0",
+        sides=(f"{_last_name(first.name)} ahead", f"{_last_name(second.name)} ahead"),
+    )
+
+
+def _last_name(name):
+    return name.split()[-1] if name.split() else name
 
 
 def ballots_chart(election, steps, chart_id="ballots"):

@@ -39,9 +39,13 @@ def candidate_detail(request, slug):
         steps = steps_by_election.get(candidacy.election_id, [])
         rows = [(s, s.share_of(candidacy.pk)) for s in steps]
         rows = [(s, row) for s, row in rows if row is not None]
+        current = timeline.current_step(steps)
         races.append(
             {
                 "candidacy": candidacy,
+                # The count the race's page leads with, and the candidate's line of it.
+                "current": current,
+                "current_row": current.share_of(candidacy.pk) if current else None,
                 "election": candidacy.election,
                 "rows": rows,
                 "chart": timeline.candidate_chart(
@@ -51,7 +55,7 @@ def candidate_detail(request, slug):
                     candidacy.pk,
                     chart_id=f"share-{candidacy.election.slug}",
                 )
-                if rows
+                if len(rows) >= 2
                 else "",
             }
         )

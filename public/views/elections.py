@@ -95,6 +95,7 @@ def election_detail(request, slug):
     before_any = timeline.group_stories(steps, list(page.object_list))
     current = timeline.current_step(steps)
     winners = [c for c in candidacies if c.outcome in Candidacy.WINNING]
+    pair = timeline.margin_pair(steps, candidacies)
     return render(
         request,
         "elections/election_detail.html",
@@ -110,8 +111,10 @@ def election_detail(request, slug):
             "figures_updated": timeline.last_updated(step.release for step in steps),
             "ballots_since": timeline.ballots_alone_since(steps, current),
             "gives_votes": any(step.gives_votes for step in steps),
-            "share_table": timeline.share_table(steps, candidacies),
+            "share_table": timeline.share_table(steps, candidacies, pair),
             "share_chart": timeline.share_chart(election, steps, candidacies),
+            "margin_pair": pair,
+            "margin_chart": timeline.margin_chart(election, steps, pair),
             "ballots_chart": timeline.ballots_chart(election, steps),
             "page_obj": page,
             "stories_before_any": before_any,

@@ -48,11 +48,12 @@ def test_timeline_has_labelled_charts_with_tables_of_the_same_figures(client, de
     page = text(client.get(GENERAL))
     timeline = section(page, 'id="timeline-heading"')
     svgs = re.findall(r"<svg .*?</svg>", timeline, re.S)
-    assert len(svgs) == 2
+    assert len(svgs) == 3
     for svg in svgs:
         assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "Share of the vote by release" in svgs[0]
-    assert "Ballots counted and left to count" in svgs[1]
+    assert "Margin between Karen Bass and Rick Caruso" in svgs[1]
+    assert "Ballots counted and left to count" in svgs[2]
     assert "Rick Caruso" in svgs[0] and "Karen Bass" in svgs[0]
     # Caruso ahead when election night ended and on Thursday; Bass from Friday on.
     assert "51.25% 252,476" in re.sub(r"<[^>]+>|\s+", " ", timeline).replace("  ", " ")
