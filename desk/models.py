@@ -4,6 +4,7 @@ The tracked models belong to other apps; registering their history here keeps
 the history tables and their migrations in one place (django-simple-history).
 """
 
+from django.db import models
 from simple_history import register
 
 from archive.models import Article, Correction, Publication
@@ -18,6 +19,9 @@ register(
     Article,
     app="desk",
     excluded_fields=["search_vector", "headline_vector", "candidate_ids", "election_ids"],
+    # What the editor's link overrides and corrections did, in words (desk.admin.stories):
+    # a few of them outgrow the default 100 characters.
+    history_change_reason_field=models.TextField(null=True),
 )
 for _model in (Correction, Publication, Candidate, Election, Candidacy, Release, VoteCount):
     register(_model, app="desk")

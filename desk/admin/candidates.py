@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
-from simple_history.admin import SimpleHistoryAdmin
 
 from archive.merging import CannotMerge, merge_candidates
 from candidates.models import Candidate
+from desk.admin.history import HistoryAdmin
 
 
 class NamesakeFilter(admin.SimpleListFilter):
@@ -25,7 +25,7 @@ class NamesakeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(SimpleHistoryAdmin):
+class CandidateAdmin(HistoryAdmin):
     list_display = ["name", "slug", "press_names_shown", "party_preference", "is_demo"]
     list_filter = [NamesakeFilter, "is_demo"]
     search_fields = ["name", "slug"]

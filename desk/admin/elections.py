@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Value, When
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import ArticleRelease
+from desk.admin.history import HistoryAdmin
 from desk.admin.release_form import (
     ReleaseForm,
     VoteCountForm,
@@ -26,7 +26,7 @@ class CandidacyInline(NamedEmptyChoice, admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(NamedEmptyChoice, SimpleHistoryAdmin):
+class ElectionAdmin(NamedEmptyChoice, HistoryAdmin):
     list_display = ["__str__", "date", "stage", "status", "is_demo"]
     list_filter = ["stage", "status", "is_demo"]
     search_fields = ["office", "jurisdiction", "slug"]
@@ -37,7 +37,7 @@ class ElectionAdmin(NamedEmptyChoice, SimpleHistoryAdmin):
 
 
 @admin.register(Candidacy)
-class CandidacyAdmin(SimpleHistoryAdmin):
+class CandidacyAdmin(HistoryAdmin):
     list_display = ["candidate", "election", "outcome", "is_incumbent"]
     list_filter = ["outcome", "election"]
     list_select_related = ["candidate", "election"]
@@ -73,7 +73,7 @@ class VoteCountInline(admin.TabularInline):
 
 
 @admin.register(Release)
-class ReleaseAdmin(SimpleHistoryAdmin):
+class ReleaseAdmin(HistoryAdmin):
     form = ReleaseForm
     list_display = ["election", "released_at", "source", "ballots_counted", "is_final"]
     list_filter = ["election", "is_final"]
@@ -128,7 +128,7 @@ class ReleaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(VoteCount)
-class VoteCountAdmin(SimpleHistoryAdmin):
+class VoteCountAdmin(HistoryAdmin):
     list_display = ["candidacy", "release", "votes", "reported_share"]
     list_select_related = ["candidacy__candidate", "candidacy__election", "release__election"]
     search_fields = ["candidacy__candidate__name"]

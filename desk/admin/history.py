@@ -1,10 +1,25 @@
-"""Bringing back what was deleted, on top of django-simple-history's history
-views (which already show and restore earlier versions of a story)."""
+"""The desk's history views, on top of django-simple-history's: an earlier version is
+restored only by someone who may change the row, and what was deleted is brought back
+by a superuser."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Max, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import path
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple-history saves whatever version is posted to its form by anyone who may
+    view the history: a role that may only look at a release could post its old
+    version back. Restoring is changing, so it takes the right to change."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.model.objects.filter(pk=object_id).first()
+            if not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class RestoreDeletedMixin:

@@ -3,7 +3,6 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from archive.models import (
@@ -16,16 +15,21 @@ from archive.models import (
     shown_through,
 )
 from candidates.models import Candidate
-from desk.admin.history import RestoreDeletedMixin
+from desk.admin.history import HistoryAdmin, RestoreDeletedMixin
 from desk.admin.story_form import ArticleForm
-from desk.admin.story_links import CandidateLinkInline, ElectionLinkInline, ReleaseLinkInline
+from desk.admin.story_links import (
+    CandidateLinkInline,
+    ElectionLinkInline,
+    ReleaseLinkInline,
+    override_notes,
+)
 from desk.admin.widgets import NamedEmptyChoice
 from elections.models import Election
 from search.fulltext import search_admin
 
 
 @admin.register(Publication)
-class PublicationAdmin(SimpleHistoryAdmin):
+class PublicationAdmin(HistoryAdmin):
     list_display = ["name", "url"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -96,7 +100,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
+class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, HistoryAdmin):
     form = ArticleForm
     list_display = ["headline", "publication", "shown_status", "published_at", "linked_candidates"]
     list_filter = [
@@ -185,8 +189,13 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
         return response
 
     def save_formset(self, request, form, formset, change):
+        notes = form.instance.__dict__.setdefault("desk_notes", [])
         if formset.model is Correction:
             formset.save()
+            notes += [f"Appended a {c.get_kind_display().lower()}" for c in formset.new_objects]
+            notes += [
+                f"Edited a {c.get_kind_display().lower()}" for c, _ in formset.changed_objects
+            ]
             return
         # The link rows an editor set, written without relinking each time: the story
         # is linked once, after them all (save_related).
@@ -194,10 +203,19 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, SimpleHistoryAdmin):
             link.save(relink=False)
         for link in formset.deleted_objects:
             link.delete(relink=False)
+        notes += override_notes(formset)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.link()
+        story = form.instance
+        story.link()
+        notes = story.__dict__.pop("desk_notes", [])
+        if notes:
+            # The version this save recorded says what its overrides did: the field
+            # changes beside it say the rest.
+            latest = story.history.order_by("-history_id").first()
+            latest.history_change_reason = "; ".join(notes) + "."
+            latest.save(update_fields=["history_change_reason"])
 
     @admin.action(description="Publish the selected stories", permissions=["change"])
     def publish(self, request, queryset):
@@ -268,7 +286,7 @@ class ArticleReleaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(SimpleHistoryAdmin):
+class CorrectionAdmin(HistoryAdmin):
     """Every correction in one list, for the standards editor; each is written on its
     story's page (CorrectionInline)."""
 

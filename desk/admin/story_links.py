@@ -68,6 +68,29 @@ class NoRepeatsFormSet(LabelledRowsFormSet):
             seen.add(key)
 
 
+def override_notes(formset):
+    """What an editor's rows in one inline did, in words for the story's history (the
+    link rows keep no history of their own: the linker rewrites them in bulk)."""
+    target = formset.form.target
+    notes = []
+    for link in formset.new_objects:
+        removed = " and removed it" if link.is_suppressed else ""
+        notes.append(f"Linked {_what(link, target)}{removed}")
+    for link, fields in formset.changed_objects:
+        if target in fields:
+            notes.append(f"Pointed a link at {_what(link, target)}")
+        if "is_suppressed" in fields:
+            done = "Removed" if link.is_suppressed else "Restored"
+            notes.append(f"{done} the link to {_what(link, target)}")
+    return notes
+
+
+def _what(link, target):
+    if target == "release":
+        return f"release {link.release.number} of {link.release.election}"
+    return str(getattr(link, target))
+
+
 class LinkInline(admin.TabularInline):
     extra = 0
     can_delete = False

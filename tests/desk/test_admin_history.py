@@ -1,6 +1,7 @@
 """History: who changed what and when, earlier versions restored, deleted stories brought back."""
 
 import pytest
+from django.utils import timezone
 
 from archive.models import Article
 from tests import admin_users, factories
@@ -137,3 +138,67 @@ def test_only_a_superuser_brings_back_a_deleted_story(editor_client):
     assert editor_client.get(url).status_code == 403
     assert editor_client.post(url, {"headline": "Gone", "slug": last.slug}).status_code == 403
     assert not Article.objects.filter(pk=pk).exists()
+
+
+def test_history_says_what_an_editors_link_overrides_did(editor_client, demo):
+    from candidates.models import Candidate
+    from tests.desk.test_admin_stories import change_url, story_form
+
+    story = Article.objects.get(slug="bass-narrows-gap-thursday-count")
+    links = list(story.candidate_links.order_by("pk"))
+    caruso = next(i for i, link in enumerate(links) if link.candidate.slug == "rick-caruso")
+    data = story_form(story) | {f"candidate_links-{caruso}-is_suppressed": "on"}
+    total = data["candidate_links-TOTAL_FORMS"]
+    beutner = Candidate.objects.get(slug="austin-beutner")
+    data |= {
+        "candidate_links-TOTAL_FORMS": total + 1,
+        f"candidate_links-{total}-candidate": beutner.pk,
+        f"candidate_links-{total}-article": story.pk,
+    }
+    assert editor_client.post(change_url(story), data).status_code == 302
+    latest = story.history.order_by("-history_id").first()
+    assert latest.history_user.username == "eddie"
+    assert latest.history_change_reason == (
+        "Linked Austin Beutner; Removed the link to Rick Caruso."
+    )
+    page = editor_client.get(f"/admin/archive/article/{story.pk}/history/").content.decode()
+    assert "Linked Austin Beutner; Removed the link to Rick Caruso." in page
+
+    # Restoring it is an override too, and says so; a save that overrides nothing
+    # leaves no reason.
+    data = story_form(Article.objects.get(pk=story.pk))
+    data[f"candidate_links-{caruso}-is_suppressed"] = ""
+    del data[f"candidate_links-{caruso}-is_suppressed"]
+    editor_client.post(change_url(story), data)
+    assert story.history.order_by("-history_id").first().history_change_reason == (
+        "Restored the link to Rick Caruso."
+    )
+    editor_client.post(change_url(story), story_form(Article.objects.get(pk=story.pk)))
+    assert story.history.order_by("-history_id").first().history_change_reason is None
+
+
+def test_each_role_restores_versions_of_what_it_may_edit_and_no_other(client):
+    release = factories.release(source="Clerk, first entry")
+    release.source = "Clerk, mistyped"
+    release.save()
+    first = release.history.earliest()
+    url = f"/admin/elections/release/{release.pk}/history/{first.history_id}/"
+    form = {
+        "election": release.election_id,
+        "released_at_0": timezone.localtime(release.released_at).strftime("%Y-%m-%d"),
+        "released_at_1": timezone.localtime(release.released_at).strftime("%H:%M:%S"),
+        "source": first.source,
+        "vote_counts-TOTAL_FORMS": 0,
+        "vote_counts-INITIAL_FORMS": 0,
+        "confirm": "on",
+    }
+    client.force_login(admin_users.editor())
+    assert client.post(url, form).status_code == 403
+    release.refresh_from_db()
+    assert release.source == "Clerk, mistyped"
+
+    client.force_login(admin_users.results_desk())
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    release.refresh_from_db()
+    assert release.source == "Clerk, first entry"
