@@ -169,7 +169,7 @@ STORIES = [
                 "published_at": "2022-12-05T10:00:00-08:00",
                 "text": "The shares in this story came from the first counts after election "
                 "day, not the final result. Later releases reversed the lead: Karen Bass won, "
-                "and the certified count is shown beside the story.",
+                "and the certified count is shown with the story.",
             }
         ],
     },

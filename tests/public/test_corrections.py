@@ -77,7 +77,7 @@ def test_an_editor_appends_a_correction_and_readers_see_it_everywhere(editor_cli
             "</section>", page.index('class="corrections"')
         )
     ]
-    assert "<strong>Correction</strong>" in section
+    assert '<h2 id="corrections-heading">Correction</h2>' in section
     assert "An earlier version misstated turnout." in section
     assert HOSTILE not in page and "&lt;script&gt;alert(" in section
     assert f'id="correction-{correction.pk}"' in section
@@ -185,5 +185,5 @@ def test_editing_a_draft_is_no_revision(editor_client):
 def test_the_demo_story_carries_its_clarification(client, demo):
     story = Article.objects.get(slug="caruso-holds-early-edge-over-bass")
     page = client.get(story.get_absolute_url()).content.decode()
-    assert "<strong>Clarification</strong>" in page
+    assert '<h2 id="corrections-heading">Clarification</h2>' in page
     assert jsonld(page)["correction"][0]["@type"] == "CorrectionComment"
