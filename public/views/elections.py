@@ -72,7 +72,13 @@ def _with_current_release(elections):
         if release:
             release.election = election
         election.release_count = release.release_total if release else 0
-        rows.append({"election": election, "release": release, "results": _results(release)})
+        results = _results(release)
+        by_candidacy = {row.candidacy.pk: row for row in results.rows} if results else {}
+        # Who won, with their figures from the count shown: outcome and count side by side.
+        verdict = [(c, by_candidacy.get(c.pk)) for c in getattr(election, "winners", [])]
+        rows.append(
+            {"election": election, "release": release, "results": results, "verdict": verdict}
+        )
     return rows
 
 

@@ -68,7 +68,7 @@ def test_a_reader_follows_the_mayors_2022_general_through_its_releases(site, bro
     count = page.locator("section[aria-labelledby=count-heading]")
     assert "Final result" in count.inner_text()
     assert "509,944" in count.inner_text() and "420,030" in count.inner_text()
-    assert "Karen Bass ahead by 89,914 votes" in count.inner_text()
+    assert "Karen Bass won by 89,914 votes" in count.inner_text()
 
     releases = page.locator("table", has=page.locator("caption", has_text="Share of the vote"))
     rows = releases.locator("tbody tr")

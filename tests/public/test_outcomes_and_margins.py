@@ -37,7 +37,8 @@ def test_the_final_count_marks_the_winner_and_says_won_by(client, demo):
 
 def test_a_count_from_before_the_result_marks_no_winner(client, demo):
     thursday = page(client, at(THURSDAY).get_absolute_url())
-    assert "<strong>Rick Caruso</strong> ahead by 2,695 votes (0.50 points)." in thursday
+    # A count since superseded says how it stood then, not how it stands.
+    assert "<strong>Rick Caruso</strong> was ahead by 2,695 votes (0.50 points)." in thursday
     assert WON not in thursday
     story = Article.objects.get(slug="caruso-holds-early-edge-over-bass")
     html = page(client, story.get_absolute_url())
