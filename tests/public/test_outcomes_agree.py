@@ -15,9 +15,7 @@ from tests.demo_releases import CERTIFIED, at
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_showing_the_general_names_bass_the_winner_with_the_final_count(
-    client, demo
-):
+def test_every_page_showing_the_general_names_bass_the_winner_with_the_final_count(client, demo):
     final = at(CERTIFIED)
     story = Article.objects.get(slug="bass-narrows-gap-thursday-count")
     pages = {
@@ -63,7 +61,7 @@ def test_a_race_called_mid_count_shows_the_call_beside_a_count_the_winner_leads(
     election.called_at = night + datetime.timedelta(hours=2)
     election.save()
     html = client.get(election.get_absolute_url()).content.decode()
-    assert "<strong><span aria-hidden=\"true\">✓ </span>Ada Okafor</strong> elected" in html
+    assert '<strong><span aria-hidden="true">✓ </span>Ada Okafor</strong> elected' in html
     assert "Called by The Wire on" in html
     assert "<strong>Ada Okafor</strong> ahead by 600 votes" in html  # not final: "ahead"
     assert "Ben Lund</strong> ahead" not in html
