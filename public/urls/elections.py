@@ -22,15 +22,7 @@ urlpatterns = [
         cached_page(views.release_detail, reads=["page"]),
         name="release_detail",
     ),
-    *(
-        path(
-            f"<slug:slug>/updates/<int:number>/embed.{fmt}",
-            cached_page(embeds.release_embed, reads=[]),
-            {"fmt": fmt},
-            name=f"release_embed_{fmt}",
-        )
-        for fmt in ("svg", "json")
-    ),
+    *embeds.embed_paths("<slug:slug>/updates/<int:number>/", embeds.release_embed, "release_embed"),
     path("<slug:slug>/results.csv", cached_page(exports.results_csv, reads=[]), name="results_csv"),
     path(
         "<slug:slug>/results.json", cached_page(exports.results_json, reads=[]), name="results_json"

@@ -46,14 +46,10 @@ urlpatterns = [
     ),
     path("corrections/feed/", feeds.Corrections(), name="corrections_feed"),
     path("corrections/feed/atom/", feeds.atom(feeds.Corrections)(), name="corrections_feed_atom"),
-    *(
-        path(
-            f"stories/<year:year>/<month:month>/<day:day>/<slug:slug>/embed.{fmt}",
-            cached_page(embeds.story_embed, reads=[]),
-            {"fmt": fmt},
-            name=f"story_embed_{fmt}",
-        )
-        for fmt in ("svg", "json")
+    *embeds.embed_paths(
+        "stories/<year:year>/<month:month>/<day:day>/<slug:slug>/",
+        embeds.story_embed,
+        "story_embed",
     ),
     path("stories/preview/<int:pk>/", views.story_preview, name="story_preview"),
     path(

@@ -5,10 +5,12 @@ as an image, the JSON fetched from a script (CORS allows every origin)."""
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.urls import path
 
 from elections.models import Election, Release
 from public import page_cache
 from public.embeds import embed_data, pinned, svg_lines
+from public.page_cache import cached_page
 from public.story_panels import story_sidebar
 from public.views.stories import published_story
 
@@ -47,3 +49,11 @@ def _answer(request, embed, fmt, path, story=None):
         response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def embed_paths(page, view, name):
+    """The SVG and JSON addresses of the embeds of the page at route `page`."""
+    return [
+        path(f"{page}embed.{fmt}", cached_page(view, reads=[]), {"fmt": fmt}, name=f"{name}_{fmt}")
+        for fmt in ("svg", "json")
+    ]
