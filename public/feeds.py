@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from taggit.models import Tag
 
@@ -206,7 +207,8 @@ class Corrections(Feed):
         return f"{item.get_kind_display()}: {item.article.headline}"
 
     def item_description(self, item):
-        return item.text
+        # Readers take a description as HTML; the correction is plain text.
+        return escape(item.text)
 
     def item_link(self, item):
         return f"{item.article.get_absolute_url()}#correction-{item.pk}"

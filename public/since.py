@@ -45,12 +45,18 @@ def since(then, now, published_at, seen="story"):
     wording = _WORDING[seen]
     if now is None or published_at is None or (then is not None and then.pk == now.pk):
         return None
+    if now.released_at <= (then.released_at if then is not None else published_at):
+        # Nothing newer than what the story saw: `then` may be a release of ballots
+        # alone, later than the latest that gave votes.
+        return None
     election = now.election
     results = now.results_cached
     lines = []
     if then is None:
-        first = _day(timezone.localtime(now.released_at))
-        lines.append(f"The count began after this story was published ({first}).")
+        # The story saw no count (or an editor removed the link to the one it saw).
+        latest = "The final count" if now.is_final else "The latest count"
+        day = _day(timezone.localtime(now.released_at))
+        lines.append(f"{latest}, release {now.number}, came out on {day}, after this story.")
     else:
         latest = "The final count" if now.is_final else "The latest count"
         lines.append(
@@ -60,7 +66,7 @@ def since(then, now, published_at, seen="story"):
     lead_then = then.results_cached.leader if then is not None else None
     lead_now = results.leader
     decided = _decision(election, then, published_at)
-    winners = [row for row in results.rows if row.candidacy.outcome in Candidacy.WINNING]
+    winners = [row for row in results.rows if row.won]
     if decided and winners:
         lines.insert(0, f"{_names(winners)} {_WON[winners[0].candidacy.outcome]}; {decided}.")
     if (

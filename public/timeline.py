@@ -106,10 +106,17 @@ class MarginChange:
 
     @property
     def direction(self):
-        change = self.votes if self.votes is not None else self.points
-        if change is None or change == 0:
-            return "unchanged" if change == 0 else ""
-        return "grew" if change > 0 else "shrank"
+        return _moved(self.votes if self.votes is not None else self.points)
+
+    @property
+    def points_agree(self):
+        """Whether the margin in points moved the way the margin in votes did: as a count
+        grows, a lead can gain votes while losing share."""
+        return self.votes is None or _moved(self.points) == self.direction
+
+    @property
+    def points_direction(self):
+        return _moved(self.points)
 
     @property
     def votes_size(self):
@@ -120,11 +127,19 @@ class MarginChange:
         return abs(self.points) if self.points is not None else None
 
 
+def _moved(change):
+    if change is None:
+        return ""
+    return "unchanged" if change == 0 else "grew" if change > 0 else "shrank"
+
+
 def margin_change(step):
     """The step's margin against the release its changes are measured from, or None."""
     then = step.compared
     if then is None or len(step.results.rows) < 2 or len(then.results.rows) < 2:
         return None
+    if getattr(step.release.election, "seats", 1) > 1:
+        return None  # first and second both win: their gap is no one's lead
     now_results, then_results = step.results, then.results
     lead_changed = now_results.leader.candidacy.pk != then_results.leader.candidacy.pk
 
@@ -309,7 +324,7 @@ def share_chart(election, steps, candidacies, chart_id="shares"):
 
 def margin_pair(steps, candidacies):
     """The two the margin is measured between: first and second in the latest count."""
-    if not charted(steps) or len(candidacies) < 2:
+    if not charted(steps) or len(candidacies) < 2 or steps[0].release.election.seats > 1:
         return None
     first, second = candidacies[:2]
     margins = []
@@ -326,21 +341,24 @@ def margin_chart(election, steps, pair, chart_id="margin"):
     if pair is None:
         return ""
     first, second, margins = pair
+    above, below = _side_names(first.name, second.name)
     return charts.line_chart(
         chart_id=chart_id,
         title=f"Margin between {first.name} and {second.name} by release, {election}",
         description=f"Points of the vote by which {first.name} led {second.name} in each "
         f"release; below zero, {second.name} led. The share table gives the same figures.",
         x_labels=_x_labels(steps),
-        series=[{"name": _last_name(first.name), "values": margins}],
+        series=[{"name": above, "values": margins}],
         scale=charts.margin_scale(margins),
         y_format=lambda v: f"{v:+g}" if v else "0",
-        sides=(f"{_last_name(first.name)} ahead", f"{_last_name(second.name)} ahead"),
+        sides=(f"{above} ahead", f"{below} ahead"),
     )
 
 
-def _last_name(name):
-    return name.split()[-1] if name.split() else name
+def _side_names(first, second):
+    """What each side of the zero line is called: last names, unless they are the same."""
+    short = [name.split()[-1] if name.split() else name for name in (first, second)]
+    return (first, second) if short[0] == short[1] else tuple(short)
 
 
 def ballots_chart(election, steps, chart_id="ballots"):

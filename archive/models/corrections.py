@@ -6,6 +6,8 @@ corrections page and in its feed, and search engines in the story's structured d
 story's revised_at, the date its page and the sitemap give as last modified.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -14,6 +16,9 @@ from django.utils import timezone
 
 from archive.models.stories import Article
 from elections.checks import validate_time, within_years
+
+# Clocks of the desk and the server may differ by a little.
+CLOCK_SLACK = datetime.timedelta(minutes=5)
 
 
 class CorrectionQuerySet(models.QuerySet):
@@ -66,18 +71,32 @@ class Correction(models.Model):
     def save(self, *args, **kwargs):
         with transaction.atomic():
             super().save(*args, **kwargs)
-            Article.objects.filter(pk=self.article_id).update(
-                revised_at=Greatest("revised_at", self.published_at)
-            )
+            # A correction set for later moves nothing readers can see yet.
+            if self.published_at <= timezone.now():
+                Article.objects.filter(pk=self.article_id).update(
+                    revised_at=Greatest("revised_at", self.published_at)
+                )
 
     def clean(self):
         story = self.article if self.article_id else None
-        if (
-            story is not None
-            and story.published_at
-            and self.published_at
-            and self.published_at < story.published_at
-        ):
+        if story is None or self.published_at is None:
+            return
+        if not story.is_public:
+            raise ValidationError("Only a published story takes a correction: edit a draft.")
+        if self.published_at < story.published_at:
             raise ValidationError(
                 {"published_at": "A correction cannot come before the story it corrects."}
             )
+        if self.published_at > timezone.now() + CLOCK_SLACK:
+            raise ValidationError(
+                {"published_at": "A correction is dated when readers are told: not ahead."}
+            )
+        if self.pk:
+            told = Correction.objects.filter(pk=self.pk).values("article_id", "published_at")
+            before = told.first()
+            if before and before["article_id"] != self.article_id:
+                raise ValidationError("A correction stays with the story its readers were told.")
+            if before and self.published_at > before["published_at"]:
+                raise ValidationError(
+                    {"published_at": "A correction readers were told cannot be dated later."}
+                )

@@ -17,7 +17,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             current = self.model.objects.filter(pk=object_id).first()
-            if not self.has_change_permission(request, current):
+            # A row deleted since would be inserted again: bringing back is a superuser's.
+            allowed = (
+                self.has_change_permission(request, current)
+                if current is not None
+                else request.user.is_superuser
+            )
+            if not allowed:
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 

@@ -181,11 +181,23 @@ class ArticleAdmin(NamedEmptyChoice, RestoreDeletedMixin, HistoryAdmin):
         obj.save(link=False)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        before = Article.objects.filter(pk=object_id).first()
         response = super().history_form_view(request, object_id, version_id, extra_context)
-        # Restoring a version saves the story and its tags but no inlines, so save_related,
-        # which links it, does not run.
         if request.method == "POST" and response.status_code == 302:
-            Article.objects.get(pk=object_id).link()
+            story = Article.objects.get(pk=object_id)
+            # The version saved back carries its own revised_at: readers were shown what
+            # came after it, so the date of their last change stays, or moves to now.
+            if before is not None:
+                changed = [
+                    f for f in Article.READER_TEXT if getattr(before, f) != getattr(story, f)
+                ]
+                story.revised_at = before.revised_at
+                if changed and before.is_public:
+                    story.revised_at = timezone.now()
+                Article.objects.filter(pk=story.pk).update(revised_at=story.revised_at)
+            # Restoring a version saves the story and its tags but no inlines, so
+            # save_related, which links it, does not run.
+            story.link()
         return response
 
     def save_formset(self, request, form, formset, change):
@@ -292,6 +304,11 @@ class CorrectionAdmin(HistoryAdmin):
 
     list_display = ["article", "kind", "published_at"]
     list_filter = ["kind", "published_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Told to the readers of one story: it stays with that story.
+        return ["article"] if obj is not None else []
+
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
     search_fields = ["article__headline", "text"]

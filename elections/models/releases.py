@@ -52,19 +52,20 @@ class ReleaseQuerySet(AnnouncingQuerySet):
         )
 
     def around(self, number):
-        """The release with this number, those just before and after it in time, and the
+        """The release with this number, those just before and after it in time, the
         latest before it that gave votes (the one its changes are measured from, when the
-        one just before gave only ballots), in time order, in one query; call on one
-        election's releases."""
+        one just before gave only ballots) and the first after it that gave votes (which
+        supersedes it), in time order, in one query; call on one election's releases."""
         at = self.filter(number=number).values("released_at")[:1]
         before = self.filter(released_at__lt=models.Subquery(at)).order_by("-released_at")
         after = self.filter(released_at__gt=models.Subquery(at)).order_by("released_at")
-        with_votes = before.filter(models.Exists(_vote_counts_of_release()))
+        gave_votes = models.Exists(_vote_counts_of_release())
         return self.filter(
             Q(number=number)
             | Q(pk=models.Subquery(before.values("pk")[:1]))
             | Q(pk=models.Subquery(after.values("pk")[:1]))
-            | Q(pk=models.Subquery(with_votes.values("pk")[:1]))
+            | Q(pk=models.Subquery(before.filter(gave_votes).values("pk")[:1]))
+            | Q(pk=models.Subquery(after.filter(gave_votes).values("pk")[:1]))
         ).order_by("released_at")
 
     def current_per_election(self):

@@ -146,6 +146,8 @@ def release_detail(request, slug, number):
     step.previous = before[-1] if before else None
     step.compared = next((s for s in reversed(before) if s.gives_votes), None)
     following = later[0] if later else None
+    # A count since superseded by one that gave votes tells how the race stood, not stands.
+    superseded = any(r.vote_counts.all() for r in later)
     reporting = Article.objects.published().for_cards().reporting(release)
     page = paginate(reporting, request, STORIES_PER_PAGE)
     return render(
@@ -158,6 +160,7 @@ def release_detail(request, slug, number):
             "number": number,
             "step": step,
             "following": following,
+            "superseded": superseded,
             "page_obj": page,
         },
     )

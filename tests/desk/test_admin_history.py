@@ -202,3 +202,43 @@ def test_each_role_restores_versions_of_what_it_may_edit_and_no_other(client):
     assert response.status_code == 302, response.content.decode()[-2000:]
     release.refresh_from_db()
     assert release.source == "Clerk, first entry"
+
+
+def test_a_deleted_row_is_brought_back_by_a_superuser_only(client):
+    from elections.models import Candidacy
+
+    candidacy = factories.candidacy()
+    version = candidacy.history.earliest()
+    pk, election = candidacy.pk, candidacy.election_id
+    candidacy.delete()
+    url = f"/admin/elections/candidacy/{pk}/history/{version.history_id}/"
+    form = {"candidate": version.candidate_id, "election": election, "outcome": "pending"}
+    client.force_login(admin_users.results_desk())
+    assert client.post(url, form).status_code == 403
+    assert not Candidacy.objects.filter(pk=pk).exists()
+
+
+def test_restoring_a_version_keeps_the_date_readers_last_saw_a_change(editor_client):
+    story = factories.article(headline="What the reporter filed")
+    first = story.history.earliest()
+    edit_headline(editor_client, story, "A headline the desk regrets")
+    story.refresh_from_db()
+    edited = story.revised_at
+    assert edited is not None
+    url = f"/admin/archive/article/{story.pk}/history/{first.history_id}/"
+    response = editor_client.post(
+        url,
+        {
+            "headline": first.headline,
+            "slug": first.slug,
+            "body": first.body,
+            "status": first.status,
+            "published_at_0": "2022-11-10",
+            "published_at_1": "12:00:00",
+        },
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.headline == "What the reporter filed"
+    # The old version had no revision date; readers saw the headline change again.
+    assert story.revised_at is not None and story.revised_at > edited

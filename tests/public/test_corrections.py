@@ -127,8 +127,36 @@ def test_editors_cannot_delete_a_correction_readers_were_shown(editor_client):
     story = published()
     Correction.objects.create(article=story, text="A name was misspelled.")
     data = story_form(story) | {"corrections-0-DELETE": "on"}
-    editor_client.post(change_url(story), data)
+    assert editor_client.post(change_url(story), data).status_code == 302  # saved, but
     assert story.corrections.count() == 1
+
+
+def test_a_correction_is_not_dated_ahead_moved_later_or_put_on_a_draft(editor_client):
+    story = published()
+    ahead = timezone.now() + datetime.timedelta(days=30)
+    response = add_correction(editor_client, story, text="Not yet.", when=ahead)
+    assert "A correction is dated when readers are told: not ahead." in response.content.decode()
+    assert not Correction.objects.exists()
+    story.refresh_from_db()
+    assert story.revised_at is None
+
+    draft = factories.article(status=Article.Status.DRAFT, published_at=None)
+    response = add_correction(editor_client, draft, text="Of a draft.")
+    assert "Only a published story takes a correction" in response.content.decode()
+    assert not Correction.objects.exists()
+
+    told = Correction.objects.create(
+        article=story, text="Told.", published_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    later = timezone.localtime(told.published_at + datetime.timedelta(days=1))
+    data = story_form(story) | {
+        "corrections-0-published_at_0": later.strftime("%Y-%m-%d"),
+        "corrections-0-published_at_1": later.strftime("%H:%M:%S"),
+    }
+    response = editor_client.post(change_url(story), data)
+    assert "A correction readers were told cannot be dated later." in response.content.decode()
+    page = editor_client.get(f"/admin/archive/correction/{told.pk}/change/").content.decode()
+    assert 'name="article"' not in page  # shown, not editable: it stays with its story
 
 
 def test_only_public_corrections_of_public_stories_are_listed(client):

@@ -39,7 +39,7 @@ def test_the_margin_chart_shows_who_led_on_which_side_of_zero(client, demo):
 def test_one_release_draws_no_lone_dot_and_many_candidates_stack(client, demo):
     html = timeline(client, PRIMARY)
     assert "<svg" not in html
-    assert "Only one release has given votes so far" in html
+    assert "Only one release gave votes, so there is no line to draw" in html  # certified
     assert '<div class="chart-pair stacked">' in html
     assert "Kevin de León" in html  # the third column, in the full-width table
     assert "lead <span" not in html  # no margin without two releases to compare
