@@ -35,8 +35,10 @@ ROOT = BENCH_DIR.parent
 OUT = BENCH_DIR / "out"
 PYTHON = sys.executable
 
-# page type -> minimum ratio to /healthz (the issue's targets)
-TARGETS = {"story": 0.5, "candidate": 0.35, "election": 0.35}
+# page type -> minimum ratio to /healthz with the page cache off (issue 14's targets; the
+# earlier issue's 0.5 and 0.35 were for pages served from the cache)
+TARGETS = {"story": 0.25, "home": 0.15, "candidate": 0.15, "election": 0.15}
+P95_TARGET_MS = 150.0  # no page's p95, uncached
 RELINK_TARGET_S = 60.0
 
 
@@ -395,6 +397,7 @@ def run(args, url, static):
         r["ratio"] = ratio
         target = TARGETS.get(kind)
         goal = f">= {target:.2f} {mark(ratio >= target)}" if target else ""
+        goal += f"  p95 <= {P95_TARGET_MS:.0f} {mark(r['p95_us'] / 1000 <= P95_TARGET_MS)}"
         print(
             f"  {kind:<16} {r['rps']:8.1f} {ratio:6.2f} {r['p95_us'] / 1000:8.1f}"
             f" {queries[kind]['queries']:8d}  {goal}"
