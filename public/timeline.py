@@ -12,6 +12,8 @@ from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from elections.models import Release, VoteCount
 from elections.results import ReleaseResults
@@ -398,3 +400,61 @@ def last_updated(releases):
     """When the latest of these releases came out (None for none): what a page of counts
     tells its reader as "figures last updated"."""
     return max((release.released_at for release in releases if release is not None), default=None)
+
+
+# The timeline's tables are built here with f-strings, as its charts are (public.charts):
+# an election of a hundred releases has a thousand cells, and the template language spent
+# more on them than the rest of the page, SQL included. Every value goes through escape().
+
+
+def share_rows_html(share_table, candidacy_count, with_margin):
+    """The <tr> rows of the share table: a release a row, its shares (and votes) by
+    candidate, and the margin column when there is one."""
+    rows = []
+    for line in share_table:
+        step = line["step"]
+        head = (
+            f'<tr><th scope="row"><a href="{escape(step.url)}">#{step.number}</a></th>'
+            f"<td>{escape(step.released_text)}</td>"
+        )
+        if line["cells"] is None:
+            cells = (
+                f'<td colspan="{candidacy_count}">No votes: '
+                f"{escape(ballots_text(step.release))}</td>"
+                if candidacy_count
+                else ""
+            )
+        else:
+            cells = "".join(
+                f'<td class="num">{escape(share)}'
+                + (f'<br><span class="small">{escape(votes)}</span>' if votes else "")
+                + "</td>"
+                for share, votes in line["cells"]
+            )
+        margin = f'<td class="num">{escape(line["margin"])}</td>' if with_margin else ""
+        rows.append(f"{head}{cells}{margin}</tr>")
+    return mark_safe("\n".join(rows))
+
+
+def ballots_rows_html(steps):
+    """The <tr> rows of the ballots table: counted, left and the share counted."""
+    return mark_safe(
+        "\n".join(
+            f'<tr><th scope="row"><a href="{escape(s.url)}">#{s.number}</a></th>'
+            f'<td class="num">{escape(s.counted_text)}</td>'
+            f'<td class="num">{escape(s.remaining_text)}</td>'
+            f'<td class="num">{escape(s.expected_text)}</td></tr>'
+            for s in steps
+        )
+    )
+
+
+def ballots_text(release):
+    """A release's ballots in words, as templates/elections/_ballots.html gives them."""
+    counted, left = release.ballots_counted, release.ballots_remaining
+    if counted is not None:
+        text = f"{counted:,} ballots counted"
+        return text + (f" and {left:,} left to count" if left is not None else "")
+    if left is not None:
+        return f"{left:,} ballots left to count"
+    return "no figures"

@@ -117,7 +117,10 @@ def election_detail(request, slug):
             "figures_updated": timeline.last_updated(step.release for step in steps),
             "ballots_since": timeline.ballots_alone_since(steps, current),
             "gives_votes": any(step.gives_votes for step in steps),
-            "share_table": timeline.share_table(steps, candidacies, pair),
+            "share_rows": timeline.share_rows_html(
+                timeline.share_table(steps, candidacies, pair), len(candidacies), bool(pair)
+            ),
+            "ballots_rows": timeline.ballots_rows_html(steps),
             "share_chart": timeline.share_chart(election, steps, candidacies),
             "margin_pair": pair,
             "margin_chart": timeline.margin_chart(election, steps, pair),
