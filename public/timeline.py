@@ -259,12 +259,15 @@ def candidacies_in_order(steps, candidacies):
     return sorted(candidacies, key=lambda c: (standing.get(c.pk, 999), c.name))
 
 
+def number(value):
+    """As floatformat:"-2" gives it: 54.83, or 41 for a whole number."""
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"
+
+
 def format_share(share):
     """51.20%, or 41% where the source gave a whole number; formatted here, not by
     template filters, because a long timeline has thousands of cells."""
-    if share is None:
-        return "—"
-    return f"{share:.0f}%" if share == share.to_integral_value() else f"{share:.2f}%"
+    return "—" if share is None else f"{number(share)}%"
 
 
 def format_votes(votes):
@@ -445,6 +448,19 @@ def ballots_rows_html(steps):
             f'<td class="num">{escape(s.remaining_text)}</td>'
             f'<td class="num">{escape(s.expected_text)}</td></tr>'
             for s in steps
+        )
+    )
+
+
+def candidate_rows_html(rows):
+    """The <tr> rows of a candidate's table for one race: (step, row) a release."""
+    return mark_safe(
+        "\n".join(
+            f'<tr><th scope="row"><a href="{escape(step.url)}">#{step.number}</a></th>'
+            f"<td>{escape(step.released_text)}</td>"
+            f'<td class="num">{format_votes(row.votes)}</td>'
+            f'<td class="num">{format_share(row.share)}</td></tr>'
+            for step, row in rows
         )
     )
 

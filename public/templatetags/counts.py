@@ -12,15 +12,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from elections.models import Candidacy
+from public.timeline import number
 
 register = template.Library()
 
 NOT_REPORTED = '<abbr title="not reported">—</abbr>'
-
-
-def number(value):
-    """As floatformat:"-2" gives it: 54.83, or 41 for a whole number."""
-    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"
 
 
 def _signed(value, text):

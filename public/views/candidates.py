@@ -46,6 +46,7 @@ def candidate_detail(request, slug):
                 # The count the race's page leads with, and the candidate's line of it.
                 "current": current,
                 "current_row": current.share_of(candidacy.pk) if current else None,
+                "rows_html": timeline.candidate_rows_html(rows),
                 "election": candidacy.election,
                 "rows": rows,
                 "chart": timeline.candidate_chart(
