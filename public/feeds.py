@@ -68,7 +68,8 @@ class StoryFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.dek or Truncator(first_paragraph(item.body)).words(60)
+        # Readers take a description as HTML; a standfirst or a body is plain text.
+        return escape(item.dek or Truncator(first_paragraph(item.body)).words(60))
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -102,3 +102,15 @@ def test_a_story_holding_characters_xml_cannot_carry_still_has_a_feed(client, db
         parsed = feedparser.parse(response.content)
         assert not parsed.bozo, parsed.bozo_exception
         assert parsed.entries[0].title == "Votecount update"
+
+
+def test_a_story_description_is_plain_text_to_feed_readers(client, demo):
+    factories.article(
+        headline="Markup in a standfirst", dek='Caruso <img src=x onerror="alert(1)"> & Bass'
+    )
+    feed = feedparser.parse(client.get("/feeds/latest/").content)
+    [entry] = [e for e in feed.entries if e.title == "Markup in a standfirst"]
+    # feedparser gives the description as the HTML a reader would render: the text, no
+    # element.
+    assert "<img" not in entry.summary
+    assert entry.summary == "Caruso &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Bass"
