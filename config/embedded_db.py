@@ -18,6 +18,7 @@ def connection_settings():
     """Start the embedded server if it is not running; return Django's DATABASES entry."""
     pgserver = _pgserver()
     DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    _mend_handle_list(DATA_DIR)
     info = pgserver.get_server(DATA_DIR, cleanup_mode=None).get_postmaster_info()
     host, port = str(info.socket_dir), str(info.port or 5432)
     _ensure_database(host, port)
@@ -28,6 +29,22 @@ def connection_settings():
         "HOST": host,
         "PORT": port,
     }
+
+
+def _mend_handle_list(data_dir):
+    """pgserver keeps the processes holding the server in a JSON file it rewrites in place:
+    a command stopped at the wrong moment (Ctrl-C, a kill) leaves it empty or cut short,
+    and every later command then fails to read it. Unreadable, it is started afresh: with
+    cleanup_mode=None nothing stops the server on that list's account."""
+    import json
+
+    handles = data_dir / ".handle_pids.json"
+    try:
+        json.loads(handles.read_text())
+    except FileNotFoundError:
+        pass
+    except ValueError:
+        handles.write_text("[]")
 
 
 def _pgserver():
