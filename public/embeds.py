@@ -12,10 +12,8 @@ from public.since import since
 
 MAX_ROWS = 5  # the SVG names the leaders; the JSON gives every row
 BAR_PX = 396
-LINE_CHARS = 58
-FOOTER_CHARS = (
-    60  # at 11 px, after "Tally · "  # what fits one line of the SVG's 420 px at its 12 px sans
-)
+LINE_CHARS = 58  # what fits one line of the SVG's 420 px at its 12 px sans
+FOOTER_CHARS = 60  # at 11 px, after "Tally · "
 
 
 def pinned(release, latest, published_at=None, seen="release"):

@@ -21,6 +21,7 @@ from archive.models import Article, Correction
 from archive.text import first_paragraph
 from candidates.models import Candidate
 from elections.models import Election, Release
+from public import timeline
 
 ITEMS = 30
 
@@ -241,11 +242,6 @@ def atom(feed_class):
 
 def _ballots_alone(release):
     """A release that gave no votes, in words: "no votes; 883,000 ballots left to count"."""
-    counted, left = release.ballots_counted, release.ballots_remaining
-    if counted is not None and left is not None:
-        return f"no votes; {counted:,} ballots counted and {left:,} left to count"
-    if counted is not None:
-        return f"no votes; {counted:,} ballots counted"
-    if left is not None:
-        return f"no votes; {left:,} ballots left to count"
-    return "no figures yet"
+    if release.ballots_counted is None and release.ballots_remaining is None:
+        return "no figures yet"
+    return f"no votes; {timeline.ballots_text(release)}"

@@ -466,7 +466,7 @@ def candidate_rows_html(rows):
 
 
 def ballots_text(release):
-    """A release's ballots in words, as templates/elections/_ballots.html gives them."""
+    """A release's ballots in words, for pages (the `ballots` filter), tables and feeds."""
     counted, left = release.ballots_counted, release.ballots_remaining
     if counted is not None:
         text = f"{counted:,} ballots counted"

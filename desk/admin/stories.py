@@ -304,12 +304,11 @@ class CorrectionAdmin(HistoryAdmin):
 
     list_display = ["article", "kind", "published_at"]
     list_filter = ["kind", "published_at"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # Told to the readers of one story: it stays with that story.
-        return ["article"] if obj is not None else []
-
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
     search_fields = ["article__headline", "text"]
     date_hierarchy = "published_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        # Told to the readers of one story: it stays with that story.
+        return ["article"] if obj is not None else []

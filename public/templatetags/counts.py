@@ -12,11 +12,17 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from elections.models import Candidacy
-from public.timeline import number
+from public.timeline import ballots_text, number
 
 register = template.Library()
 
 NOT_REPORTED = '<abbr title="not reported">—</abbr>'
+
+
+@register.filter
+def ballots(release):
+    """A release's ballots in words: "1,452,192 ballots counted and 883,000 left to count"."""
+    return ballots_text(release)
 
 
 def _signed(value, text):
