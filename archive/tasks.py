@@ -11,6 +11,7 @@ from archive import changes
 
 
 @task
-def relink_stories(elections, candidates, stories):
-    """Link again the stories of these elections, naming these candidates, or given."""
-    return changes.relink(elections, candidates, stories)
+def relink_stories(elections, candidates, stories, counted_elections=(), counted_since=None):
+    """Link again the stories of these elections, naming these candidates, or given; and of
+    the counted elections, those published since their releases changed."""
+    return changes.relink(elections, candidates, stories, counted_elections, counted_since)

@@ -8,14 +8,49 @@ results desk, an importer or a script reaches the stories that quote it;
 archive.changes is the one place that answers.
 """
 
+from contextlib import contextmanager
+
+from django.db import transaction
 from django.dispatch import Signal
 
 #: An election, its candidacies, releases or votes changed: election_ids={...}.
-#: With deleting=True, sent before the rows are deleted.
+#: With deleting=True, sent before the rows are deleted. `since`, where not None, is the
+#: earliest release time the write touched: only what looks at releases from then on can
+#: have changed (a story published before a release never quotes it). None means anything.
 contest_changed = Signal()
 
 
-def announce(sender, election_ids, deleting=False):
+def announce(sender, election_ids, deleting=False, since=None):
     election_ids = {pk for pk in election_ids if pk is not None}
     if election_ids:
-        contest_changed.send(sender=sender, election_ids=election_ids, deleting=deleting)
+        contest_changed.send(
+            sender=sender, election_ids=election_ids, deleting=deleting, since=since
+        )
+
+
+#: The end of a held() block: listeners now do what they held back.
+released = Signal()
+
+_HELD = "_tally_follow_ups_held"
+
+
+@contextmanager
+def held():
+    """Within this block, listeners note what each commit changed but hold back the work
+    they would do after it (relinking, storing counts) until the block ends, then do it
+    once: an archived night imported whole, 28 commits of 430 contests, is followed once,
+    not after each release. Nested blocks end with the outermost."""
+    connection = transaction.get_connection()
+    if connection.__dict__.get(_HELD):
+        yield
+        return
+    connection.__dict__[_HELD] = True
+    try:
+        yield
+    finally:
+        connection.__dict__[_HELD] = False
+        released.send(sender=None)
+
+
+def is_held():
+    return transaction.get_connection().__dict__.get(_HELD, False)

@@ -26,12 +26,14 @@ class AnnouncingQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
-        announce(self.model, self._election_ids(created))
+        since = self.model.announced_since(created, created=True)
+        announce(self.model, self._election_ids(created), since=since)
         return created
 
     def bulk_update(self, objs, fields, *args, **kwargs):
         count = super().bulk_update(objs, fields, *args, **kwargs)
-        announce(self.model, self._election_ids(objs))
+        since = self.model.announced_since(objs, created=False)
+        announce(self.model, self._election_ids(objs), since=since)
         return count
 
     def delete(self):
@@ -46,11 +48,14 @@ class AnnouncingModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        created = self._state.adding
         super().save(*args, **kwargs)
-        announce(type(self), {self.announced_election_id()})
+        since = self.announced_since([self], created=created)
+        announce(type(self), {self.announced_election_id()}, since=since)
 
     def delete(self, *args, **kwargs):
-        announce(type(self), {self.announced_election_id()}, deleting=True)
+        since = self.announced_since([self], created=False)
+        announce(type(self), {self.announced_election_id()}, deleting=True, since=since)
         return super().delete(*args, **kwargs)
 
     def announced_election_id(self):
@@ -59,3 +64,10 @@ class AnnouncingModel(models.Model):
     @classmethod
     def announced_election_ids(cls, rows):
         return {row.announced_election_id() for row in rows}
+
+    @classmethod
+    def announced_since(cls, rows, created):
+        """The earliest release time that writing these rows (new ones where `created`)
+        touched, for elections.events; None where it may touch anything. A contest or a
+        candidacy is bound to no time."""
+        return None

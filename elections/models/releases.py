@@ -195,6 +195,26 @@ class Release(AnnouncingModel):
     def __str__(self):
         return f"{self.election}: release of {newsroom_time(self.released_at)}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        release = super().from_db(db, field_names, values, **kwargs)
+        # A write that moves the release in time touches both times (announced_since).
+        # Not loaded (deferred), it is not known, and not fetched here.
+        release._loaded_released_at = release.__dict__.get("released_at")
+        return release
+
+    @classmethod
+    def announced_since(cls, rows, created):
+        times = []
+        for row in rows:
+            if created:
+                times.append(row.released_at)
+            elif getattr(row, "_loaded_released_at", None) is not None:
+                times += [row.released_at, row._loaded_released_at]
+            else:
+                return None  # a row made by hand: where it was before is unknown
+        return min(times, default=None)
+
     def save(self, *args, **kwargs):
         if self.number is None:
             with transaction.atomic():
@@ -302,6 +322,34 @@ class VoteCount(AnnouncingModel):
         # One query for the releases of many rows, not one a row.
         release_ids = {row.release_id for row in rows}
         return set(Release.objects.filter(pk__in=release_ids).values_list("election_id", flat=True))
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        row = super().from_db(db, field_names, values, **kwargs)
+        row._loaded_release_id = row.__dict__.get("release_id")
+        return row
+
+    @classmethod
+    def announced_since(cls, rows, created):
+        # The time of each row's release, and of the one it was in, if it moved.
+        cached, release_ids = [], set()
+        for row in rows:
+            if not created and getattr(row, "_loaded_release_id", None) is None:
+                return None
+            if VoteCount.release.is_cached(row) and row.release_id == row.release.pk:
+                cached.append(row.release.released_at)
+            else:
+                release_ids.add(row.release_id)
+            if not created and row._loaded_release_id != row.release_id:
+                release_ids.add(row._loaded_release_id)
+        if release_ids:
+            found = Release.objects.filter(pk__in=release_ids).aggregate(
+                at=models.Min("released_at")
+            )["at"]
+            if found is None:
+                return None
+            cached.append(found)
+        return min(cached, default=None)
 
     def announced_election_id(self):
         if VoteCount.release.is_cached(self):

@@ -103,6 +103,55 @@ def test_votes_changed_in_bulk_and_deleted_are_followed(race, django_capture_on_
     assert "link-count" not in story.body_html
 
 
+def test_a_new_release_relinks_the_stories_published_since_it_and_no_others(
+    race, django_capture_on_commit_callbacks
+):
+    """On election night a release must not relink the whole archive of its contest: a story
+    published before it cannot quote it, so it is left as it is."""
+    election, ada, ben = race
+    before = quoting_story(published_at=TUESDAY, slug="before")
+    after = quoting_story(slug="after")
+    linked_at = dict(Article.objects.values_list("slug", "linked_at"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        release = Release.objects.create(election=election, released_at=THURSDAY, source="Clerk")
+        VoteCount.objects.bulk_create(
+            [
+                VoteCount(release=release, candidacy=ada, votes=12345),
+                VoteCount(release=release, candidacy=ben, votes=11002),
+            ]
+        )
+
+    before.refresh_from_db()
+    after.refresh_from_db()
+    assert before.linked_at == linked_at["before"]
+    assert after.linked_at > linked_at["after"]
+    assert quoted_releases(after) == {release.number}
+
+
+def test_a_release_moved_later_unlinks_the_story_it_no_longer_precedes(
+    race, django_capture_on_commit_callbacks
+):
+    election, ada, ben = race
+    release = factories.release(election=election, released_at=THURSDAY)
+    factories.vote_count(release=release, candidacy=ada, votes=12345)
+    story = quoting_story()  # two hours after the release
+    assert quoted_releases(story) == {release.number}
+
+    # The desk finds the release was timed wrong: it came out after the story.
+    with django_capture_on_commit_callbacks(execute=True):
+        release = Release.objects.get(pk=release.pk)
+        release.released_at = THURSDAY + datetime.timedelta(hours=3)
+        release.save()
+    assert quoted_releases(story) == set()
+
+    # And moved back, the story quotes it again.
+    with django_capture_on_commit_callbacks(execute=True):
+        release.released_at = THURSDAY
+        release.save()
+    assert quoted_releases(story) == {release.number}
+
+
 def test_a_release_changed_in_a_rolled_back_transaction_relinks_nothing(
     race, django_capture_on_commit_callbacks
 ):

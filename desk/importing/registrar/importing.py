@@ -18,6 +18,7 @@ from desk.importing.registrar.fetching import fetch
 from desk.importing.registrar.folder import read_release_folder
 from desk.importing.registrar.release import read_release_documents
 from desk.importing.registrar.storing import CREATED, REFUSED, Outcome, store_release
+from elections import events
 
 
 @dataclass
@@ -67,11 +68,14 @@ def import_folder(path, on_outcome=None, keep=None):
     report = Report(day=stored.report)
     if on_outcome:
         on_outcome(stored.report)
-    for folder in sorted(p for p in path.iterdir() if p.is_dir()):
-        outcome = _import(stored, folder.name, lambda f=folder: read_release_folder(f, day))
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    # Each release is its own commit; the relinking and stored counts that follow them are
+    # done once, for the night as it stands at the end.
+    with events.held():
+        for folder in sorted(p for p in path.iterdir() if p.is_dir()):
+            outcome = _import(stored, folder.name, lambda f=folder: read_release_folder(f, day))
+            report.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
     return report
 
 
