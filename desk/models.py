@@ -23,5 +23,7 @@ register(
     # a few of them outgrow the default 100 characters.
     history_change_reason_field=models.TextField(null=True),
 )
-for _model in (Correction, Publication, Candidate, Election, Candidacy, Release, VoteCount):
+# An election's version is bookkeeping (elections.versions), not what an editor wrote.
+register(Election, app="desk", excluded_fields=["version"])
+for _model in (Correction, Publication, Candidate, Candidacy, Release, VoteCount):
     register(_model, app="desk")

@@ -8,6 +8,7 @@ class PublicConfig(AppConfig):
     verbose_name = "Reader's site"
 
     def ready(self):
-        from public import page_cache
+        from public import page_cache, stored_counts
 
         page_cache.connect_signals()
+        stored_counts.connect()

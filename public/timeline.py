@@ -11,7 +11,7 @@ from functools import cached_property
 from types import SimpleNamespace
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -231,12 +231,37 @@ def ballots_alone_since(steps, current):
     return None if steps[-1].gives_votes else steps[-1]
 
 
-def group_stories(steps, stories):
-    """Put each story under the release that was the latest when it was published.
+@dataclass
+class CoverageStep:
+    """A release as a contest page's coverage is grouped by: when, and its heading."""
 
-    Returns the stories published before the first release, for their own group.
+    released_at: object
+    number: int
+    heading: str  # HTML
+    stories: list = field(default_factory=list)
+
+
+def coverage_steps(steps):
+    return [CoverageStep(s.release.released_at, s.number, coverage_heading(s)) for s in steps]
+
+
+def coverage_heading(step):
+    """ "After release 3, Nov. 8, 9:10 p.m.: Ada Okafor ahead", linked, as HTML."""
+    leader = step.results.leader
+    standing = (
+        f"{escape(leader.name)} ahead" if leader else f"no votes, {ballots_text(step.release)}"
+    )
+    return mark_safe(
+        f'After <a href="{escape(step.url)}">release {step.number}</a>, '
+        f"{dateformat.format(step.local_time, 'N j, P')}: {standing}"
+    )
+
+
+def group_stories(steps, stories):
+    """Put each story under the release (CoverageStep) that was the latest when it was
+    published. Returns the stories published before the first release, for their own group.
     """
-    times = [s.release.released_at for s in steps]
+    times = [s.released_at for s in steps]
     before_any = []
     for story in stories:
         index = bisect.bisect_right(times, story.published_at) - 1

@@ -1,5 +1,7 @@
 """Election days, the contests on them, and who or what stands in each."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -26,6 +28,13 @@ class ElectionStatus(models.TextChoices):
     CERTIFIED = "certified", "Certified"
 
 
+class ElectionDayManager(models.Manager):
+    def get_queryset(self):
+        # The authority's file, kept to trace each contest to it, is near a megabyte for a
+        # county: read only where asked for, not with every page that names the day.
+        return super().get_queryset().defer("election_data")
+
+
 class ElectionDay(models.Model):
     """One date's election run by one authority: the registrar's "General Election" of
     2022-11-08, with its hundreds of contests."""
@@ -45,6 +54,8 @@ class ElectionDay(models.Model):
         editable=False,
         help_text="The authority's list of contests, as published.",
     )
+
+    objects = ElectionDayManager()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -173,6 +184,13 @@ class Election(AnnouncingModel):
         help_text="How many candidates (or choices) the ballot lists, where more than are "
         "entered here: shares are worked out only from a release with votes for all of them. "
         "Never fewer than the candidacies entered.",
+    )
+    version = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        help_text="New with every write to the contest, its candidacies, releases or votes, "
+        "or its candidates' names (elections.versions): what was built from it says which "
+        "version it shows.",
     )
 
     objects = ElectionQuerySet.as_manager()

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Article
 from candidates.models import Candidate
 from elections.models import Candidacy
-from public import page_cache, timeline
+from public import page_cache, stored_counts
 from public.paging import paginate
 
 CANDIDATES_PER_PAGE = 50
@@ -27,39 +27,15 @@ def candidate_list(request):
 
 def candidate_detail(request, slug):
     candidate = get_object_or_404(Candidate, slug=slug)
-    candidacies = list(candidate.candidacies.select_related("election").order_by("-election__date"))
+    candidacies = list(
+        candidate.candidacies.select_related("election__stored_count")
+        .defer("election__stored_count__html", "election__stored_count__steps")
+        .order_by("-election__date")
+    )
     page_cache.shows(
         request, page_cache.STORIES, *(page_cache.contest(c.election_id) for c in candidacies)
     )
-    steps_by_election = timeline.load_steps_by_election(
-        [c.election for c in candidacies], candidacies
-    )
-    races = []
-    for candidacy in candidacies:
-        steps = steps_by_election.get(candidacy.election_id, [])
-        rows = [(s, s.share_of(candidacy.pk)) for s in steps]
-        rows = [(s, row) for s, row in rows if row is not None]
-        current = timeline.current_step(steps)
-        races.append(
-            {
-                "candidacy": candidacy,
-                # The count the race's page leads with, and the candidate's line of it.
-                "current": current,
-                "current_row": current.share_of(candidacy.pk) if current else None,
-                "rows_html": timeline.candidate_rows_html(rows),
-                "election": candidacy.election,
-                "rows": rows,
-                "chart": timeline.candidate_chart(
-                    candidate,
-                    candidacy.election,
-                    steps,
-                    candidacy.pk,
-                    chart_id=f"share-{candidacy.election.slug}",
-                )
-                if len(rows) >= 2
-                else "",
-            }
-        )
+    races = stored_counts.races_for(candidate, candidacies)
     stories = (
         Article.objects.published().for_cards().naming(candidate).order_by("-published_at", "-id")
     )
@@ -70,8 +46,8 @@ def candidate_detail(request, slug):
         {
             "candidate": candidate,
             "races": races,
-            "figures_updated": timeline.last_updated(
-                step.release for steps in steps_by_election.values() for step in steps
+            "figures_updated": max(
+                (race["updated"] for race in races if race["updated"]), default=None
             ),
             "page_obj": page,
             "section": "candidates",

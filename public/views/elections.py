@@ -3,10 +3,11 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 
 from archive.models import Article
-from elections.models import Candidacy, Election, ElectionDay, Release
-from public import page_cache, timeline
+from elections.models import Election, ElectionDay, Release
+from public import page_cache, stored_counts, timeline
 from public.paging import paginate
 
 ELECTIONS_PER_PAGE = 25
@@ -88,20 +89,18 @@ def _results(release):
 
 def election_detail(request, slug):
     election = get_object_or_404(
-        Election.objects.select_related("follows", "election_day"), slug=slug
+        Election.objects.select_related("follows", "election_day", "stored_count").defer(
+            "election_day__election_data"
+        ),
+        slug=slug,
     )
     page_cache.shows(request, page_cache.STORIES, page_cache.contest(election.pk))
-    candidacies = list(election.candidacies.select_related("candidate").order_by("candidate__name"))
-    steps = timeline.load_steps(election, candidacies)
-    candidacies = timeline.candidacies_in_order(steps, candidacies)
+    count_html, steps = stored_counts.for_page(election)
     stories = (
         Article.objects.published().for_cards().covering(election).order_by("published_at", "id")
     )
     page = paginate(stories, request, STORIES_PER_PAGE)
     before_any = timeline.group_stories(steps, list(page.object_list))
-    current = timeline.current_step(steps)
-    winners = [c for c in candidacies if c.outcome in Candidacy.WINNING]
-    pair = timeline.margin_pair(steps, candidacies)
     return render(
         request,
         "elections/election_detail.html",
@@ -109,22 +108,7 @@ def election_detail(request, slug):
             "section": "elections",
             "election": election,
             "followed_by": list(election.followed_by.all()),
-            "candidacies": candidacies,
-            "steps": steps,
-            "current": current,
-            # Who won leads the page, with their figures from the count it shows.
-            "verdict": [(c, current.share_of(c.pk) if current else None) for c in winners],
-            "figures_updated": timeline.last_updated(step.release for step in steps),
-            "ballots_since": timeline.ballots_alone_since(steps, current),
-            "gives_votes": any(step.gives_votes for step in steps),
-            "share_rows": timeline.share_rows_html(
-                timeline.share_table(steps, candidacies, pair), len(candidacies), bool(pair)
-            ),
-            "ballots_rows": timeline.ballots_rows_html(steps),
-            "share_chart": timeline.share_chart(election, steps, candidacies),
-            "margin_pair": pair,
-            "margin_chart": timeline.margin_chart(election, steps, pair),
-            "ballots_chart": timeline.ballots_chart(election, steps),
+            "count_html": mark_safe(count_html),
             "page_obj": page,
             "stories_before_any": before_any,
             "steps_with_stories": [s for s in steps if s.stories],

@@ -440,10 +440,13 @@ def test_the_desk_returns_before_relinking_and_the_worker_links_the_stories_with
     assert response.status_code == 302
     # Saved and answered; the story is as it was until the worker's turn.
     assert not story.release_links.exists()
-    queued = DBTaskResult.objects.exclude(pk__in=earlier).get()
-    assert queued.task_path == "archive.tasks.relink_stories"
-    assert queued.status == "READY"
-    assert queued.args_kwargs["kwargs"]["elections"] == [election.pk]
+    queued = {task.task_path: task for task in DBTaskResult.objects.exclude(pk__in=earlier)}
+    # The relinking, and the storing of the contest's count for its pages.
+    assert set(queued) == {"archive.tasks.relink_stories", "public.tasks.store_counts"}
+    assert {task.status for task in queued.values()} == {"READY"}
+    queued = queued["archive.tasks.relink_stories"]
+    # A new release: only the stories published since its time are linked again.
+    assert queued.args_kwargs["kwargs"]["counted_elections"] == [election.pk]
 
     run_worker()
     release = election.releases.get()
@@ -451,3 +454,9 @@ def test_the_desk_returns_before_relinking_and_the_worker_links_the_stories_with
     story.refresh_from_db()
     assert f'href="{release.get_absolute_url()}">1,100</a>' in story.body_html
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    # The worker stored the contest's count, as it stands, for its pages.
+    from public.models import StoredCount
+
+    election.refresh_from_db()
+    stored = StoredCount.objects.get(election=election)
+    assert stored.version == election.version and "1,100" in stored.html
