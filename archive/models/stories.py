@@ -1,10 +1,14 @@
+import functools
+from urllib.parse import quote
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models, transaction
 from django.db.models import Exists, F, Lookup, OuterRef, Q, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.http import RFC3986_SUBDELIMS
 from taggit.managers import TaggableManager
 
 from archive import linking
@@ -223,15 +227,7 @@ class Article(models.Model):
         local = timezone.localtime(self.published_at) if self.published_at else None
         if local is None:
             return reverse("archive:story_preview", kwargs={"pk": self.pk})
-        return reverse(
-            "archive:story_detail",
-            kwargs={
-                "year": local.year,
-                "month": local.month,
-                "day": local.day,
-                "slug": self.slug,
-            },
-        )
+        return story_path(local, self.slug)
 
     def link(self):
         """Link the saved story again (Article.save() does it; so does saving a link row)."""
@@ -259,3 +255,20 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+def story_path(local, slug):
+    """What reverse("archive:story_detail") gives for a story published at `local` (the
+    newsroom's time), without the resolver: a page of fifty story cards spent a fifth of
+    its time reversing. Quoted as reverse() quotes, for slugs in any script."""
+    day = quote(f"{local.year:04d}/{local.month}/{local.day}/{slug}/", safe=_SAFE)
+    return f"{get_script_prefix()}{_stories_path()}{day}"
+
+
+_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+@functools.cache
+def _stories_path():
+    # The path of the stories' index, without the script prefix, which a request sets.
+    return reverse("archive:story_index").removeprefix(get_script_prefix())

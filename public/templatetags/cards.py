@@ -5,9 +5,12 @@ quarter of its time in the include machinery. Every value is escaped.
 """
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS_AP
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from archive.models.stories import story_path
 
 register = template.Library()
 
@@ -17,11 +20,12 @@ def story_card(story, level=3):
     published = timezone.localtime(story.published_at)
     source = story.publication.name if story.publication_id else story.byline
     dek = f'<p class="dek">{escape(story.dek)}</p>' if story.dek else ""
+    # As the date filter's "c" and "N j, Y" give them, without its formatter.
+    day = f"{MONTHS_AP[published.month]} {published.day}, {published.year}"
     return mark_safe(
         f'<article class="card story-card">'
-        f'<h{level} class="card-title"><a href="{escape(story.get_absolute_url())}">'
+        f'<h{level} class="card-title"><a href="{escape(story_path(published, story.slug))}">'
         f"{escape(story.headline)}</a></h{level}>"
-        f'<p class="meta"><time datetime="{dateformat.format(published, "c")}">'
-        f"{dateformat.format(published, 'N j, Y')}</time>"
+        f'<p class="meta"><time datetime="{published.isoformat()}">{day}</time>'
         f"{' · ' + escape(source) if source else ''}</p>{dek}</article>"
     )
