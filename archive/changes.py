@@ -27,8 +27,6 @@ from candidates.models import Candidate
 from elections import events
 from elections.events import contest_changed
 
-# Set while events.held() holds back what was noted.
-_HELD_BACK = "_tally_held_back_" + __name__
 _PENDING = "_tally_stories_to_relink"
 
 
@@ -83,7 +81,6 @@ def follow_names(sender, candidate_ids, deleting=False, **kwargs):
 
 def connect():
     contest_changed.connect(follow_contests, dispatch_uid="archive.changes.follow_contests")
-    events.released.connect(_on_released, dispatch_uid="archive.changes.released")
     names_changed.connect(follow_names, dispatch_uid="archive.changes.follow_names")
 
 
@@ -102,17 +99,8 @@ def _note(elections=None, candidates=(), stories=()):
             noted[pk] = min(since, noted[pk]) if pk in noted else since
     pending["candidates"].update(candidates)
     pending["stories"].update(stories)
-    if events.is_held():
-        connection.__dict__[_HELD_BACK] = True
-    else:
-        # One callback per note; the first to run after the commit takes them all. Outside
-        # a transaction it runs at once.
-        transaction.on_commit(relink_noted)
-
-
-def _on_released(sender, **kwargs):
-    if transaction.get_connection().__dict__.pop(_HELD_BACK, False):
-        transaction.on_commit(relink_noted)
+    # One follow-up for all the notes; the first to run after the commit takes them all.
+    events.after_commit(relink_noted)
 
 
 def relink_noted():

@@ -28,18 +28,25 @@ def announce(sender, election_ids, deleting=False, since=None):
         )
 
 
-#: The end of a held() block: listeners now do what they held back.
-released = Signal()
+_HELD, _HELD_BACK = "_tally_follow_ups_held", "_tally_follow_ups_held_back"
 
-_HELD = "_tally_follow_ups_held"
+
+def after_commit(follow_up):
+    """Run `follow_up` (relinking, storing counts) once the transaction commits, or at the
+    end of the held() block this is in."""
+    connection = transaction.get_connection()
+    if connection.__dict__.get(_HELD):
+        connection.__dict__.setdefault(_HELD_BACK, {})[follow_up] = True
+    else:
+        transaction.on_commit(follow_up)
 
 
 @contextmanager
 def held():
-    """Within this block, listeners note what each commit changed but hold back the work
-    they would do after it (relinking, storing counts) until the block ends, then do it
-    once: an archived night imported whole, 28 commits of 430 contests, is followed once,
-    not after each release. Nested blocks end with the outermost."""
+    """Within this block, what listeners would do after each commit (after_commit) waits for
+    the block's end, and is done once: an archived night imported whole, 28 commits of 430
+    contests, is followed once, not after each release. Nested blocks end with the
+    outermost."""
     connection = transaction.get_connection()
     if connection.__dict__.get(_HELD):
         yield
@@ -49,8 +56,5 @@ def held():
         yield
     finally:
         connection.__dict__[_HELD] = False
-        released.send(sender=None)
-
-
-def is_held():
-    return transaction.get_connection().__dict__.get(_HELD, False)
+        for follow_up in connection.__dict__.pop(_HELD_BACK, {}):
+            transaction.on_commit(follow_up)

@@ -192,24 +192,14 @@ def _store_batch(election_ids):
         )
 
 
-# Set while events.held() holds back what was noted.
-_HELD_BACK = "_tally_held_back_" + __name__
 _PENDING = "_tally_counts_to_store"
 
 
 def _note(election_ids):
     connection = transaction.get_connection()
     connection.__dict__.setdefault(_PENDING, set()).update(election_ids)
-    if events.is_held():
-        connection.__dict__[_HELD_BACK] = True
-    else:
-        # One callback per note; the first to run after the commit takes them all.
-        transaction.on_commit(_enqueue)
-
-
-def _on_released(sender, **kwargs):
-    if transaction.get_connection().__dict__.pop(_HELD_BACK, False):
-        transaction.on_commit(_enqueue)
+    # One follow-up for all the notes; the first to run after the commit takes them all.
+    events.after_commit(_enqueue)
 
 
 def _enqueue():
@@ -240,5 +230,4 @@ def connect():
     from elections.events import contest_changed
 
     contest_changed.connect(_on_contest_changed, dispatch_uid="public.stored_counts.contests")
-    events.released.connect(_on_released, dispatch_uid="public.stored_counts.released")
     names_changed.connect(_on_names_changed, dispatch_uid="public.stored_counts.names")
