@@ -18,7 +18,11 @@ def connection_settings():
     """Start the embedded server if it is not running; return Django's DATABASES entry."""
     pgserver = _pgserver()
     DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
-    _mend_handle_list(DATA_DIR)
+    # Under pgserver's own lock: read while another command was rewriting the list (the
+    # site, its worker and the follower start together), it looked cut short, and
+    # writing it afresh then interleaved with that command's write.
+    with pgserver.PostgresServer._lock:
+        _mend_handle_list(DATA_DIR)
     info = pgserver.get_server(DATA_DIR, cleanup_mode=None).get_postmaster_info()
     host, port = str(info.socket_dir), str(info.port or 5432)
     _ensure_database(host, port)
