@@ -210,9 +210,10 @@ def _enqueue():
         store_counts.enqueue(sorted(pending))
 
 
-def _on_contest_changed(sender, election_ids, deleting=False, **kwargs):
-    if not deleting:  # a deleted contest's stored count goes with it
-        _note(election_ids)
+def _on_contest_changed(sender, election_ids, **kwargs):
+    # Deleting too: a release deleted changes its contest. A deleted contest's stored count
+    # goes with it, and the task finds nothing to store.
+    _note(election_ids)
 
 
 def _on_names_changed(sender, candidate_ids, **kwargs):

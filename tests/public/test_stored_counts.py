@@ -132,3 +132,13 @@ def test_an_archived_night_is_stored_once_at_its_end_not_after_each_release(
         assert callbacks == []  # nothing waits on each commit while the night is held
     assert stores == [[election.pk]]
     assert "320" in StoredCount.objects.get(election=election).html
+
+
+def test_a_deleted_release_is_stored_away(client, race, django_capture_on_commit_callbacks):
+    election, ada, ben = race
+    counted(election, ada, ben, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        election.releases.get().delete()
+    stored = StoredCount.objects.get(election=election)
+    assert stored.version == Election.objects.get(pk=election.pk).version
+    assert "1,200" not in stored.html and "No results have been released yet." in stored.html
