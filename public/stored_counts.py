@@ -12,6 +12,7 @@ the database's, with the task or without it.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -32,11 +33,12 @@ def for_page(election):
     built now. `election` comes with select_related("stored_count")."""
     stored = getattr(election, "stored_count", None)
     if stored is not None and stored.version == election.version:
+        # Read back from the database as plain text: what was built safe is marked so again.
         steps = [
-            timeline.CoverageStep(datetime.datetime.fromisoformat(at), number, heading)
+            timeline.CoverageStep(datetime.datetime.fromisoformat(at), number, mark_safe(heading))
             for at, number, heading in stored.steps
         ]
-        return stored.html, steps
+        return mark_safe(stored.html), steps
     candidacies = list(election.candidacies.select_related("candidate").order_by("candidate__name"))
     return build(election, candidacies, timeline.load_steps(election, candidacies))
 
@@ -163,9 +165,12 @@ def _store_batch(election_ids):
         .order_by("candidate__name")
     )
     steps_by_election = timeline.load_steps_by_election(elections, candidacies)
+    by_election = defaultdict(list)
+    for candidacy in candidacies:
+        by_election[candidacy.election_id].append(candidacy)
     rows = []
     for election in elections:
-        own = [c for c in candidacies if c.election_id == election.pk]
+        own = by_election[election.pk]
         for candidacy in own:
             candidacy.election = election
         steps = steps_by_election.get(election.pk, [])

@@ -3,7 +3,6 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.safestring import mark_safe
 
 from archive.models import Article
 from elections.models import Election, ElectionDay, Release
@@ -108,7 +107,7 @@ def election_detail(request, slug):
             "section": "elections",
             "election": election,
             "followed_by": list(election.followed_by.all()),
-            "count_html": mark_safe(count_html),
+            "count_html": count_html,
             "page_obj": page,
             "stories_before_any": before_any,
             "steps_with_stories": [s for s in steps if s.stories],

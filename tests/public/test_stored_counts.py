@@ -44,12 +44,19 @@ def test_a_committed_release_is_stored_and_the_page_is_the_one_built_afresh(
 ):
     election, ada, ben = race
     counted(election, ada, ben, django_capture_on_commit_callbacks)
+    factories.article(
+        slug="okafor-leads",
+        published_at=NIGHT + datetime.timedelta(minutes=30),
+        body="Ada Okafor leads Ben Lund with 1,200 votes to 800.",
+    )
 
     stored = StoredCount.objects.get(election=election)
     assert stored.version == Election.objects.get(pk=election.pk).version
     from_store = page(client, election)
     assert "1,200" in from_store and "60%" in from_store
     assert "Ada Okafor" in stored.html
+    # The coverage under its release's heading, a link and not its markup in words.
+    assert 'After <a href="/elections/river-city-mayor-2022-11-08/updates/1/">' in from_store
 
     StoredCount.objects.all().delete()
     assert page(client, election) == from_store
