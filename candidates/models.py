@@ -1,8 +1,8 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.urls import reverse
 
 from candidates.events import names_changed
+from candidates.paths import slug_path
 
 # What stories link by: the names found in text, and the address the links point to.
 LINKED_FIELDS = ("name", "slug", "press_names")
@@ -85,7 +85,7 @@ class Candidate(models.Model):
             _announce([self.pk])
 
     def get_absolute_url(self):
-        return reverse("candidates:candidate_detail", kwargs={"slug": self.slug})
+        return slug_path("candidates:candidate_detail", self.slug)
 
     def delete(self, *args, **kwargs):
         _announce([self.pk], deleting=True)

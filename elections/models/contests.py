@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
-from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from candidates.models import Candidate
+from candidates.paths import slug_path
 from elections.checks import validate_time, within_years
 from elections.models.announcing import AnnouncingModel, AnnouncingQuerySet
 
@@ -72,7 +72,7 @@ class ElectionDay(models.Model):
         return f"{self.title}, {self.date:%b. %-d, %Y}"
 
     def get_absolute_url(self):
-        return reverse("elections:election_day_detail", kwargs={"slug": self.slug})
+        return slug_path("elections:election_day_detail", self.slug)
 
 
 class ContestKind(models.TextChoices):
@@ -241,7 +241,7 @@ class Election(AnnouncingModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("elections:election_detail", kwargs={"slug": self.slug})
+        return slug_path("elections:election_detail", self.slug)
 
     @property
     def status_label(self):
