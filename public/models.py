@@ -16,6 +16,10 @@ class StoredCount(models.Model):
     steps = models.JSONField(default=list)
     # {candidacy id: [its row in the candidate's table of races, its chart and table]}
     races = models.JSONField(default=dict)
+    # For the story pages (public.story_panels): the count now, as panels and as a
+    # Standing, and {release id: [the release as a story saw it, its Standing]}.
+    now = models.JSONField(default=dict)
+    releases = models.JSONField(default=dict)
     updated = models.DateTimeField(null=True, help_text="When its latest release came out.")
     built_at = models.DateTimeField(auto_now=True)
 

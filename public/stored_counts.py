@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 
 from elections import events
 from elections.models import Candidacy, Election
-from public import timeline
+from public import story_panels, timeline
 from public.models import StoredCount
 
 TEMPLATE = "elections/_count.html"
@@ -178,6 +178,7 @@ def _store_batch(election_ids):
         races = {
             str(c.pk): race_parts(c.candidate, c, steps) for c in own if c.candidate_id is not None
         }
+        now, releases = story_panels.stored_parts(election, steps)
         rows.append(
             StoredCount(
                 election=election,
@@ -185,6 +186,8 @@ def _store_batch(election_ids):
                 html=html,
                 steps=[[s.released_at.isoformat(), s.number, str(s.heading)] for s in coverage],
                 races=races,
+                now=now,
+                releases=releases,
                 updated=timeline.last_updated(step.release for step in steps),
             )
         )
@@ -193,7 +196,16 @@ def _store_batch(election_ids):
             rows,
             update_conflicts=True,
             unique_fields=["election"],
-            update_fields=["version", "html", "steps", "races", "updated", "built_at"],
+            update_fields=[
+                "version",
+                "html",
+                "steps",
+                "races",
+                "now",
+                "releases",
+                "updated",
+                "built_at",
+            ],
         )
 
 

@@ -11,7 +11,7 @@ from elections.models import Election, Release
 from public import page_cache
 from public.embeds import embed_data, pinned, svg_lines
 from public.page_cache import cached_page
-from public.story_panels import story_sidebar
+from public.story_panels import counts_seen
 from public.views.stories import published_story
 
 
@@ -30,12 +30,12 @@ def release_embed(request, slug, number, fmt):
 
 def story_embed(request, year, month, day, slug, fmt):
     story = published_story(year, month, day, slug)
-    panels = [panel for panel in story_sidebar(story)["count_panels"] if panel.then]
-    if not panels:
+    seen = [(election, then, now) for election, then, now in counts_seen(story) if then]
+    if not seen:
         raise Http404("No count had been released when this story was published.")
-    panel = panels[0]  # the story's first race: an embed shows one count
-    page_cache.shows(request, page_cache.story(story.pk), page_cache.contest(panel.election.pk))
-    embed = pinned(panel.then, panel.now, story.published_at, seen="story")
+    election, then, now = seen[0]  # the story's first race: an embed shows one count
+    page_cache.shows(request, page_cache.story(story.pk), page_cache.contest(election.pk))
+    embed = pinned(then, now, story.published_at, seen="story")
     return _answer(request, embed, fmt, story.get_absolute_url(), story)
 
 
