@@ -25,3 +25,12 @@ class StoredCount(models.Model):
 
     def __str__(self):
         return f"count of {self.election_id} at version {self.version}"
+
+    # Each page reads one or two of these; the story panels' part of a long count is the
+    # largest, and a page that loads a part it does not show parses it all the same.
+    PARTS = ("html", "steps", "races", "now", "releases")
+
+    @classmethod
+    def unread(cls, path, *shown):
+        """For defer(): the parts a query reaching the stored count by `path` can leave."""
+        return [f"{path}__{part}" for part in cls.PARTS if part not in shown]

@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 
 from archive.models import ArticleRelease, shown_through
 from elections.models import Election, Release, VoteCount
+from public.models import StoredCount
 from public.since import Standing, since_standing
 from public.templatetags.counts import results_table
 from public.timeline import ballots_text, current_step
@@ -101,7 +102,7 @@ def story_sidebar(story):
     elections = list(
         Election.objects.filter(shown_through("article_links", article=story))
         .select_related("stored_count")
-        .defer(*(f"stored_count__{name}" for name in ("html", "steps", "races", "releases")))
+        .defer(*StoredCount.unread("stored_count", "now"))
         .order_by("-date")
     )
     release_links = _release_links(story).annotate(

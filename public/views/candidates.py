@@ -6,6 +6,7 @@ from archive.models import Article
 from candidates.models import Candidate
 from elections.models import Candidacy
 from public import page_cache, stored_counts
+from public.models import StoredCount
 from public.paging import paginate
 
 CANDIDATES_PER_PAGE = 50
@@ -29,7 +30,7 @@ def candidate_detail(request, slug):
     candidate = get_object_or_404(Candidate, slug=slug)
     candidacies = list(
         candidate.candidacies.select_related("election__stored_count")
-        .defer("election__stored_count__html", "election__stored_count__steps")
+        .defer(*StoredCount.unread("election__stored_count", "races"))
         .order_by("-election__date")
     )
     page_cache.shows(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from archive.models import Article
 from elections.models import Election, ElectionDay, Release
 from public import page_cache, stored_counts, timeline
+from public.models import StoredCount
 from public.paging import paginate
 
 ELECTIONS_PER_PAGE = 25
@@ -89,7 +90,7 @@ def _results(release):
 def election_detail(request, slug):
     election = get_object_or_404(
         Election.objects.select_related("follows", "election_day", "stored_count").defer(
-            "election_day__election_data"
+            "election_day__election_data", *StoredCount.unread("stored_count", "html", "steps")
         ),
         slug=slug,
     )
